@@ -1,8 +1,28 @@
 import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
 
 export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
+  vite: () => ({
+    // Prefresh (hot reload) is dev-only and pulls in extra runtime; builds need only JSX + compat.
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  }),
   manifest: {
-    name: 'TickerLens',
-    description: 'Ticker chips for the coins each post on X talks about.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'offscreen'],
+    // Remote engine endpoints: asked for at run time from the options page, for the configured origin only.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    content_security_policy: {
+      // 'wasm-unsafe-eval': the local model (onnxruntime-web) compiles WebAssembly in the offscreen document.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    web_accessible_resources: [
+      {
+        resources: ['icons/*'],
+        matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.x.com/*', 'https://mobile.twitter.com/*'],
+      },
+    ],
   },
 });

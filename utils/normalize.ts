@@ -24,11 +24,11 @@ export function normalize(original: string): NormalizedText {
     const ch = String.fromCodePoint(cp);
     if (!ZERO_WIDTH.test(ch)) {
       // Per-code-point NFKC keeps offsets exact; lower-casing after folding
-      // turns e.g. "Ｓ" into "s". Guard against case mappings that change
-      // length (e.g. "İ" → "i̇"): keep the first code point only.
-      let folded = ch.normalize('NFKC').toLowerCase();
-      if (folded.length === 0) folded = ch;
-      if ([...folded].length > 1 && [...ch.normalize('NFKC')].length === 1) folded = [...folded][0];
+      // turns e.g. "Ｓ" into "s". A case mapping that adds a combining mark
+      // ("İ" → "i̇") keeps only its first code point.
+      const nfkc = ch.normalize('NFKC') || ch;
+      const lower = nfkc.toLowerCase();
+      const folded = [...nfkc].length === 1 && [...lower].length > 1 ? [...lower][0]! : lower;
       for (let k = 0; k < folded.length; k++) {
         text += folded[k];
         offsets.push(i);
@@ -42,10 +42,10 @@ export function normalize(original: string): NormalizedText {
 
 /** Map a [start, end) span of normalized text back to the original text. */
 export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
-  const s = norm.offsets[start];
+  const s = norm.offsets[start]!;
   // End maps to the original position right after the last normalized unit's source char.
-  const lastSrc = norm.offsets[end - 1];
-  let e = norm.offsets[end];
+  const lastSrc = norm.offsets[end - 1]!;
+  let e = norm.offsets[end]!;
   if (e === lastSrc) e = lastSrc + 1;
   return [s, Math.max(e, s)];
 }

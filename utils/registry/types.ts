@@ -18,10 +18,26 @@ export interface Asset {
   ambiguity: AmbiguityClass;
   /** Known contract addresses. */
   addresses?: { chain: string; address: string }[];
+  /** True when the bare ticker (no `$`) may be matched at all; otherwise cashtag / pair only. */
+  bare?: boolean;
+  /** A bare mention needs a token cue nearby (venue / person / verb collisions: PUMP, TRUMP, BONK). */
+  bareNeedsCue?: boolean;
+  /** X handles (lower-case, no `@`) that are the project's own account. */
+  handles?: string[];
+  /** Ambiguity of individual aliases (lower-cased key) when it is not 'none'. */
+  aliasAmbiguity?: Record<string, AmbiguityClass>;
 }
 
 export interface Registry {
   generatedAt: string;
   sources: { name: string; version: string }[];
   assets: Asset[];
+  /** Symbols of other known crypto assets (no aliases): a cashtag of one counts as listed. */
+  knownSymbols?: string[];
+  /** Stock / ETF / index / fiat tickers that collide with cashtags. */
+  stocks?: string[];
+  /** Quote currencies dropped from pair notation (BTC/USDT → BTC). */
+  quoteCurrencies?: string[];
+  /** Old ticker → today's ticker (MATIC → POL). */
+  renames?: Record<string, string>;
 }

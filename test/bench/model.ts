@@ -1,0 +1,92 @@
+/**
+ * Local model benchmark (`npm run bench:model`): model load time, file sizes, median
+ * ms/post at batch 1 and 16 on onnxruntime-node and onnxruntime-web (WASM, 1 thread)
+ * in Node, and analyze throughput (posts/s of the whole detect(): lexicon + features
+ * + model + decode). Human lines, then one JSON line.
+ *
+ * Posts: a fixed sample of ../shared/data/silver.jsonl (typical X lengths) when present,
+ * else the golden fixture texts. Env: BENCH_POSTS (default 160), BENCH_BACKENDS (node,wasm).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createLocalModelDetector } from '../../utils/engines/local-model';
+import type { PostInput } from '../../utils/detector';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const MODEL = resolve(ROOT, process.env.MODEL_DIR ?? 'public/model');
+const SHARED = process.env.TICKERLENS_SHARED ?? resolve(ROOT, '../shared');
+const N = Number(process.env.BENCH_POSTS ?? 160);
+
+function loadPosts(): { posts: PostInput[]; source: string } {
+  const silver = resolve(SHARED, 'data/silver.jsonl');
+  if (existsSync(silver)) {
+    const rows = readFileSync(silver, 'utf8').trim().split('\n');
+    const step = Math.max(1, Math.floor(rows.length / N));
+    const posts = rows
+      .filter((_, i) => i % step === 0)
+      .slice(0, N)
+      .map((l, i) => ({ id: String(i), text: String(JSON.parse(l).text) }));
+    return { posts, source: 'silver sample' };
+  }
+  const golden = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/golden/golden.json'), 'utf8'));
+  const texts: string[] = golden.cases.map((c: any) => c.text);
+  return { posts: Array.from({ length: N }, (_, i) => ({ id: String(i), text: texts[i % texts.length]! })), source: 'golden texts' };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+};
+
+async function main() {
+  if (!existsSync(resolve(MODEL, 'config.json'))) {
+    console.log(`bench:model skipped: no model in ${MODEL} (run npm run train)`);
+    return;
+  }
+  const { posts, source } = loadPosts();
+  const meanLen = posts.reduce((a, p) => a + p.text.length, 0) / posts.length;
+  const fp32Path = resolve(MODEL, 'onnx/model.onnx');
+  const sizes = {
+    fp32: existsSync(fp32Path) ? statSync(fp32Path).size : null,
+    quantized: statSync(resolve(MODEL, 'onnx/model_quantized.onnx')).size,
+  };
+  const mb = (n: number | null) => (n === null ? 'not shipped' : `${(n / 1e6).toFixed(2)} MB`);
+  console.log(`posts: ${posts.length} (${source}), mean ${meanLen.toFixed(0)} chars; files int8 ${mb(sizes.quantized)}, fp32 ${mb(sizes.fp32)}`);
+  const result: Record<string, unknown> = { posts: posts.length, meanChars: Math.round(meanLen), fileBytes: sizes };
+  const backends = (process.env.BENCH_BACKENDS ?? 'node,wasm').split(',') as ('node' | 'wasm')[];
+  for (const backend of backends) {
+    // skipPlain off: every post pays for the model, so these are model costs, not skip rates.
+    const det = createLocalModelDetector({ backend, batchSize: 16, skipPlain: false });
+    const t0 = performance.now();
+    const st = await det.ready();
+    const loadMs = performance.now() - t0;
+    await det.detect(posts.slice(0, 4)); // warm-up
+    const b1: number[] = [];
+    for (const p of posts) {
+      const t = performance.now();
+      await det.detect([p]);
+      b1.push(performance.now() - t);
+    }
+    const b16: number[] = [];
+    for (let i = 0; i + 16 <= posts.length; i += 16) {
+      const t = performance.now();
+      await det.detect(posts.slice(i, i + 16));
+      b16.push((performance.now() - t) / 16);
+    }
+    // Analyze throughput with the default skip of plain posts.
+    const analyze = createLocalModelDetector({ backend, batchSize: 16 });
+    await analyze.ready();
+    const ta = performance.now();
+    await analyze.detect(posts);
+    const postsPerS = posts.length / ((performance.now() - ta) / 1000);
+    const r = { backend: st.backend, modelVersion: st.modelVersion, loadMs: +loadMs.toFixed(1), msPerPostBatch1: +median(b1).toFixed(2), msPerPostBatch16: +median(b16).toFixed(2), analyzePostsPerS: +postsPerS.toFixed(1) };
+    console.log(`${backend}: load ${r.loadMs} ms, batch 1 median ${r.msPerPostBatch1} ms/post, batch 16 median ${r.msPerPostBatch16} ms/post, analyze ${r.analyzePostsPerS} posts/s`);
+    result[backend] = r;
+  }
+  console.log(JSON.stringify({ bench: 'model', ...result }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
