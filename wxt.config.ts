@@ -1,8 +1,21 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// onnxruntime-web's WebGPU build (it also runs the WASM backend), shipped inside
+// the extension so nothing is fetched from a CDN. The offscreen document points
+// `wasmPaths` at /ort/.
+const ORT_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
+const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web/webgpu'));
 
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const f of ORT_FILES) files.push({ absoluteSrc: join(ortDist, f), relativeDest: `ort/${f}` });
+    },
+  },
   vite: () => ({
     // Prefresh (hot reload) is dev-only and pulls in extra runtime; builds need only JSX + compat.
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],

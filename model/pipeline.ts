@@ -5,7 +5,7 @@
  *
  *   npm run train               full run, writes public/model/ and test/fixtures/golden/
  *   npm run train -- --smoke    tiny run (< 2 min) into model/runs/smoke/, for CI
- *   extra: --time=SECONDS (training budget), --skip-prepare, --skip-train
+ *   extra: --time=SECONDS (training budget), --skip-prepare, --skip-train, --ckpt=PATH, --ship-fp32
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +39,9 @@ if (!args.includes('--skip-prepare')) step('prepare', tsx, ['model/prepare.ts', 
 if (!args.includes('--skip-train'))
   step('train', PY, ['model/train.py', ...(smoke ? ['--smoke'] : []), ...(time ? [`--time_budget_s=${time}`] : [])]);
 step('golden inputs', tsx, ['model/golden.ts', '--data', data, ...(smoke ? ['--no-lexicon'] : [])]);
-step('export', PY, ['model/export.py', '--ckpt', `${trainDir}/best.pt`, '--data', data, '--golden', `${data}/golden_inputs.json`, '--out', out, '--golden-out', goldenOut]);
+const ckpt = args.find((a) => a.startsWith('--ckpt='))?.slice(7) ?? `${trainDir}/best.pt`;
+const version = `bilstm-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}${smoke ? '-smoke' : ''}`;
+step('export', PY, ['model/export.py', '--ckpt', ckpt, '--data', data, '--golden', `${data}/golden_inputs.json`, '--out', out, '--golden-out', goldenOut, '--version', version]);
 step('check', tsx, ['model/check-export.ts', '--model', out, '--golden', `${goldenOut}/golden.json`, '--data', data]);
 
 // Ship only the int8 file unless asked (--ship-fp32): it is ~4x smaller and the check above

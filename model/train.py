@@ -236,6 +236,8 @@ def main():
             if step >= planned or time.time() - t0 > time_budget_s:
                 done = True
                 break
+    # The last weights too: span F1 on 295 posts is a noisy selector, post-level checks may prefer these.
+    torch.save({'model': model.state_dict(), 'config': cfg, 'metrics': history[-1] if history else {}}, os.path.join(out_dir, 'last.pt'))
     summary = {'params': n_params, 'steps': step, 'epochs_started': epoch, 'train_s': round(time.time() - t0, 1),
                'best_span_f1': best, 'history': history, 'config': cfg, 'batch_size': batch_size,
                'data': {k: meta[k] for k in ('sources', 'silver', 'annotations', 'swaps', 'trainWindows', 'trainTokens', 'lexicon')}}

@@ -1,27 +1,12 @@
 /**
- * The local engine hosted by the offscreen document: one Detector plus its
- * status for the popup.
- *
- * MODEL SWAP POINT — `createLocalEngine` (bottom of this file) is the only
- * place that chooses the local detector. To plug in the model
- * (utils/engines/local-model.ts), replace its body with:
- *
- *   const lexicon = new LexiconDetector();
- *   const model = createLocalModelDetector({
- *     assetBase: browser.runtime.getURL('/model/'),  // public/model/
- *     wasmPaths: browser.runtime.getURL('/ort/'),    // ORT .wasm/.mjs copied into public/ort/
- *   });
- *   const st = await model.ready().catch((e) => ({ ready: false, error: String(e) }) as const);
- *   if (!st.ready || !st.backend || st.backend === 'node') return lexiconOnly(lexicon, st.error ?? 'model not ready');
- *   return withFallback(model, lexicon, { backend: st.backend, modelVersion: st.modelVersion ?? undefined });
- *
- * (import `browser` from 'wxt/browser' and createLocalModelDetector from
- * '@/utils/engines/local-model'). Nothing else changes: messages, background
- * and popup already carry {backend: 'webgpu'|'wasm'|'lexicon', modelVersion?,
- * error?}, which travels with every detect reply and on 'offscreen-status'.
- * The manifest CSP already allows 'wasm-unsafe-eval'.
+ * The local engine hosted by the offscreen document: the trained model
+ * (utils/engines/local-model.ts) behind one Detector, with the lexicon as the
+ * fallback when the model cannot load or keeps failing; plus its status for
+ * the popup ({backend: 'webgpu'|'wasm'|'lexicon', modelVersion?, error?}).
  */
 import type { Detection, Detector, PostInput } from '@/utils/detector';
+import { browser } from 'wxt/browser';
+import { createLocalModelDetector } from '@/utils/engines/local-model';
 import { LexiconDetector } from '@/utils/lexicon';
 import type { EngineStatus } from '@/utils/messages';
 
@@ -61,5 +46,16 @@ export function withFallback(primary: Detector, fallback: Detector, status: Engi
 }
 
 export async function createLocalEngine(): Promise<LocalEngine> {
-  return lexiconOnly(new LexiconDetector());
+  const lexicon = new LexiconDetector();
+  const model = createLocalModelDetector({
+    assetBase: browser.runtime.getURL('/model/'), // public/model/
+    wasmPaths: browser.runtime.getURL('/ort/'), // onnxruntime-web files copied by wxt.config.ts
+  });
+  try {
+    const st = await model.ready();
+    if (!st.backend || st.backend === 'node') return lexiconOnly(lexicon, 'model runtime unavailable');
+    return withFallback(model, lexicon, { backend: st.backend, ...(st.modelVersion ? { modelVersion: st.modelVersion } : {}) });
+  } catch (e) {
+    return lexiconOnly(lexicon, `model failed to load: ${String(e)}`);
+  }
 }

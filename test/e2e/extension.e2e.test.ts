@@ -16,7 +16,7 @@ import { chipsOnPage, corsProxy, launchHarness, urlOfOpenedTab, visiblePostIds, 
 const byId = new Map(FIXTURE_POSTS.map((p) => [p.id, p]));
 const sorted = (a: string[]) => [...a].sort();
 const POLL = { timeout: 10_000, interval: 200 };
-const LOCAL_ENGINES = ['lexicon', 'local'];
+const LOCAL_ENGINES = ['local'];
 
 let h: Harness;
 let x: Page;
@@ -64,7 +64,7 @@ describe('local engine on x.com', () => {
     const ids = await expectCorrectChips();
     expect(ids.length).toBe(5);
     const chips = await chipsOnPage(x);
-    // Decided by the local engine: the lexicon now, the model once it is plugged into the offscreen document.
+    // Decided by the trained model running in the offscreen document.
     expect(LOCAL_ENGINES).toContain(chips['1860000000000000001']!.engine);
     // The quoted post has its own chips, separate from the outer post's.
     expect(chips['1860000000000000004']!.symbols).toEqual(['SOL']);
@@ -152,7 +152,7 @@ describe('local engine on x.com', () => {
     await expect.poll(() => card.first().isVisible(), POLL).toBe(true);
     const cardText = await card.first().innerText();
     expect(cardText).toContain('以太坊');
-    expect(cardText).toMatch(/lexicon|local model/);
+    expect(cardText).toMatch(/local model/);
     expect(await urlOfOpenedTab(h, () => x.keyboard.press('Enter'))).toBe('https://www.tradingview.com/chart/?symbol=BINANCE%3AETHUSDT');
     expect(await x.evaluate(() => (window as any).__TL_POST_OPENED__)).toBeUndefined();
   });
@@ -168,7 +168,7 @@ describe('local engine on x.com', () => {
   test('the popup shows the local engine status and the most mentioned coins', async () => {
     const popup = await h.context.newPage();
     await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
-    await expect.poll(() => popup.locator('[data-testid="backend"]').innerText(), POLL).toMatch(/^(lexicon|wasm|webgpu)$/);
+    await expect.poll(() => popup.locator('[data-testid="backend"]').innerText(), POLL).toMatch(/^(wasm|webgpu)$/);
     expect(Number(await popup.locator('[data-testid="posts-annotated"]').innerText())).toBe(FIXTURE_POSTS.length + 1);
     // Expected counts from the fixtures: posts (quoted and expanded ones included) per coin.
     const counts = new Map<string, number>();
@@ -285,7 +285,7 @@ describe('remote engine', () => {
 
     await popup.click('button[data-engine="local"]');
     await x.waitForFunction(
-      (pid) => ['lexicon', 'local'].includes(document.querySelector<HTMLElement>(`tickerlens-chips[data-tl-id="${pid}"]`)?.dataset.tlEngine ?? ''),
+      (pid) => ['local'].includes(document.querySelector<HTMLElement>(`tickerlens-chips[data-tl-id="${pid}"]`)?.dataset.tlEngine ?? ''),
       '1860000000000000001',
       { timeout: 10_000 },
     );

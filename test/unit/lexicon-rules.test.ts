@@ -179,3 +179,199 @@ describe('price cues', () => {
     expect(coins('Reya update: Python SDK + API v2 launch')).toEqual(['REYA']);
   });
 });
+
+describe('adjudicator feedback: tokenizer', () => {
+  it('Chinese glued after a cashtag ends it', () => {
+    expect(coins('$GIGGLE的涨幅很大')).toEqual(['GIGGLE']);
+    expect(coins('$BNB的实用性')).toEqual(['BNB']);
+  });
+
+  it('prices and amounts are not tickers', () => {
+    expect(coins('target $42,000 then $4.50 and $300 raised')).toEqual([]);
+    expect(coins('$8m吧 这个市值，280亿')).toEqual([]);
+  });
+
+  it('text inside a URL or a bare domain never counts (.is, .eth.limo)', () => {
+    expect(coins('read limitless.is/markets and vitalik.eth.limo today')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: renames', () => {
+  it('EOS is A and UST is USTC today', () => {
+    expect(coins('$EOS and $UST both crashed')).toEqual(['A', 'USTC']);
+  });
+});
+
+describe('adjudicator feedback: stocks and topic hashtags', () => {
+  it('a lone registry cashtag in broker / earnings talk is the stock', () => {
+    expect(coins('Cheesecake Factory $CAKE Price Target Raised to $48.00 at Barclays')).toEqual([]);
+    expect(coins('Genus plc 7.7% Potential Decrease Indicated by Liberum Capital $GNS #GNS')).toEqual([]);
+    expect(coins('$CAKE and $BNB pumping on pancakeswap')).toEqual(['BNB', 'CAKE']);
+  });
+
+  it('pure stock and ETF tickers are listed as stocks', () => {
+    expect(cand('$TGT $CSCO moving today', 'TGT')?.accepted).toBe(false);
+  });
+
+  it('topic hashtags are not coins', () => {
+    expect(coins('#NFT #News #SEC #DAO #degen drop today')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: handles, products and events', () => {
+  it('@base / @baseapp are the chain and app, not BASE人生', () => {
+    expect(coins('bridge all assets to @base')).toEqual([]);
+    expect(coins('listed on @baseapp now')).toEqual([]);
+  });
+
+  it('a product or event carrying the brand is not the coin', () => {
+    expect(coins('Build with 1inch Business, the home of 1inch APIs')).toEqual([]);
+    expect(coins('BNB Chain sponsors ETH Beijing this year')).toEqual(['BNB']);
+    expect(coins('Jup Mobile is on another level')).toEqual([]);
+  });
+
+  it('Galxe quests are not GAL', () => {
+    expect(coins('Complete quests on @Galxe to earn rewards')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: names, handles and Chinese slang', () => {
+  it('project names and handles from the feedback resolve', () => {
+    expect(coins('Plasma mainnet is live, stablecoin chain')).toEqual(['XPL']);
+    expect(coins('earned 130 sol back trading on Padre')).toEqual(['PADRE', 'SOL']);
+    expect(coins('Catizen and Aethir airdrop today')).toEqual(['ATH', 'CATI']);
+    expect(coins('thanks @Sidekick_Labs and @GoPlusSecurity')).toEqual(['GPS', 'K']);
+  });
+
+  it('Chinese nicknames resolve; nicknames that are ordinary words need a cue', () => {
+    expect(coins('胖企鹅和老婆币都涨了')).toEqual(['MELANIA', 'PENGU']);
+    expect(coins('我养了一只松鼠')).toEqual([]);
+  });
+
+  it('lower-case "hype" is the word, HYPE in crypto talk is the coin', () => {
+    expect(coins('or just hype fuel')).toEqual([]);
+    expect(coins('HYPE and BTC pumping')).toEqual(['BTC', 'HYPE']);
+  });
+});
+
+describe('adjudicator feedback: pairs and lower-case ticker runs', () => {
+  it('a major coin as the quote of a pair is not mentioned; a slash list keeps every coin', () => {
+    expect(coins('VADER/ETH pair is live')).toEqual(['VADER']);
+    expect(coins('BTC/ETH/SOL all up')).toEqual(['BTC', 'ETH', 'SOL']);
+  });
+
+  it('lower-case tickers listed together in Chinese crypto talk are coins', () => {
+    expect(coins('goat yb usual virtual 都是现货')).toEqual(['GOAT', 'USUAL', 'VIRTUAL', 'YB']);
+    expect(coins('goat yb usual virtual all good')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: Chinese idioms and domains', () => {
+  it('画大饼 is an idiom, 大饼 alone is BTC', () => {
+    expect(coins('不花一分钱画的大饼往往还非常有效')).toEqual([]);
+    expect(coins('大饼又涨了')).toEqual(['BTC']);
+  });
+
+  it('过上币安人生 is a phrase, 买了币安人生 is the token', () => {
+    expect(coins('从此过上币安人生')).toEqual([]);
+    expect(coins('买了币安人生')).toEqual(['币安人生']);
+  });
+
+  it('.sol / .eth names and ETH events written in Chinese are not coins', () => {
+    expect(coins('the wallet frostx.sol is up on $TROLL')).toEqual(['TROLL']);
+    expect(coins('很高兴和大家在ETH杭州见面')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: companies, market lists and Kaito slang', () => {
+  it('Tether the company is not USDT; with a token cue it is', () => {
+    expect(coins('2024 年，Tether 反超 Binance，成为利润最高的公司')).toEqual([]);
+    expect(coins('Tether 代币 supply keeps growing')).toEqual(['USDT']);
+  });
+
+  it('Upbit quote-market lists are not mentions', () => {
+    expect(cand('新增交易支持公告（KRW、BTC、USDT市场）', 'USDT')?.accepted).toBe(false);
+  });
+
+  it('yapper / Portal beside Chinese are Kaito slang, not tickers', () => {
+    expect(coins('恭喜各位Yapper 和 Staker，空投代币')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: Latin cashtag of a mixed Chinese ticker', () => {
+  it('$long in a Chinese post is 龙LONG; in English it stays an unlisted cashtag', () => {
+    expect(cand('看好 $long 成为bsc meme', '龙LONG')?.accepted).toBe(true);
+    expect(cand('I am $long here', '龙LONG')).toBeUndefined();
+  });
+});
+
+describe('adjudicator feedback: ordinary words and the Terra collapse', () => {
+  it('arb as arbitrage is not ARB', () => {
+    expect(coins('sharing this funding rate arb opportunity on ETH')).toEqual(['ETH']);
+    expect(coins('ARB and OP pumping today')).toEqual(['ARB', 'OP']);
+  });
+
+  it('Why / Next / Launch are words unless a token cue follows', () => {
+    expect(coins('Why ETH could rally to a new ATH')).toEqual(['ETH']);
+    expect(coins('$ETH 300$ NEXT MONDAY')).toEqual(['ETH']);
+  });
+
+  it('修仙 in 凡人修仙传 / 在家修仙 is the idiom', () => {
+    expect(coins('在B站看了《凡人修仙传》之后')).toEqual([]);
+  });
+
+  it('the 2022 Luna collapse is LUNC', () => {
+    expect(coins('经历过luna暴雷的都知道')).toEqual(['LUNC']);
+    expect(coins('$LUNA staking is live on the new chain')).toEqual(['LUNA']);
+  });
+});
+
+describe('adjudicator feedback: dash pairs and launchpad handles', () => {
+  it('PEPE-SOL is a pool of PEPE quoted in SOL', () => {
+    expect(coins('* PEPE-SOL - Fees 24h: $150.3K')).toEqual(['PEPE']);
+  });
+
+  it('launchpad handles (@bonk_fun, @pumpdotfun) are venues, not tokens', () => {
+    expect(coins('🚨 @bonk_fun 24-hour revenue is nearly 2x @pumpdotfun')).toEqual([]);
+  });
+});
+
+describe('adjudicator feedback: wordy tickers and people', () => {
+  it('NEWS headings, "5 people", degen风 are words', () => {
+    expect(coins('BREAKING NEWS: $BTC ETF approved')).toEqual(['BTC']);
+    expect(coins("i'm giving 5 people $50k in ETH")).toEqual(['ETH']);
+    expect(coins('官网做的很好看 degen风 代币')).toEqual([]);
+  });
+
+  it('逢低买入 written bare is the phrase; the cashtag is the token', () => {
+    expect(coins('逢低买入 逢高卖出')).toEqual([]);
+    expect(coins('买了 $逢低买入')).toEqual(['逢低买入']);
+  });
+});
+
+describe('adjudicator feedback: Chinese hashtags and distinctive tickers', () => {
+  it('a Chinese ticker as a hashtag in crypto talk is the token', () => {
+    expect(coins('集体买入 #重生 这个币')).toEqual(['重生']);
+    expect(coins('#重生 进行时，再见少年拉满弓')).toEqual([]);
+  });
+
+  it('bnbholder and USDS written bare are the tokens', () => {
+    expect(coins('bnbholder 我80m被套')).toEqual(['BNBHOLDER']);
+    expect(coins('ABC 代币与 USDT / DAI / USDS 的池子')).toEqual(['DAI', 'USDS', 'USDT']);
+  });
+});
+
+describe('adjudicator feedback: idioms and products (2)', () => {
+  it('土狗币 is a junk memecoin, not DOGE; 狗狗币 is DOGE', () => {
+    expect(coins('当土狗币跑得快')).toEqual([]);
+    expect(coins('买了狗狗币')).toEqual(['DOGE']);
+  });
+
+  it('"2k soon" is the word soon', () => {
+    expect(coins('eth will go 2k soon')).toEqual(['ETH']);
+  });
+
+  it('Jupiter Lend / Jupiter Swap APIs are products', () => {
+    expect(coins('Mastering the Multiply Tab on Jupiter Lend')).toEqual([]);
+  });
+});

@@ -64,8 +64,8 @@ describe('lexicon: matching and boundaries', () => {
     expect(pair.text).toBe('BTC');
   });
 
-  it('keeps both sides of a crypto-quoted pair and of a stable-stable pool', () => {
-    expect(coins('ETH/BTC ratio is falling')).toEqual(['BTC', 'ETH']);
+  it('a crypto-quoted pair is its base (LABELING: quote currencies in pair notation); a stable-stable pool keeps both', () => {
+    expect(coins('ETH/BTC ratio is falling')).toEqual(['ETH']);
     expect(coins('the usdt-usdc pool')).toEqual(['USDC', 'USDT']);
   });
 

@@ -33,7 +33,7 @@ export interface LocalModelOptions {
    * (e.g. `browser.runtime.getURL('/model/')`).
    */
   assetBase?: string;
-  /** 'auto' (default): node in Node; in a browser webgpu when `navigator.gpu.requestAdapter()` gives an adapter, else wasm. */
+  /** 'auto' (default): node in Node; in a browser webgpu when `navigator.gpu.requestAdapter()` gives a hardware adapter, else wasm. */
   backend?: LocalBackend | 'auto';
   /** Use the int8 weight-only file (default true; ~4× smaller, same argmax in our checks). */
   quantized?: boolean;
@@ -110,7 +110,10 @@ async function pickBackend(wanted: LocalModelOptions['backend']): Promise<LocalB
   const gpu = (globalThis as any).navigator?.gpu;
   if (gpu) {
     try {
-      if (await gpu.requestAdapter()) return 'webgpu';
+      // `navigator.gpu` can exist with no adapter, or with only a software
+      // fallback adapter (SwiftShader: ~35× slower than WASM for this model here).
+      const adapter = await gpu.requestAdapter();
+      if (adapter && !(adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter)) return 'webgpu';
     } catch {
       /* no adapter: WASM */
     }
@@ -151,12 +154,15 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
     if (vocab.size !== config.vocabSize) throw new Error(`local model: vocab has ${vocab.size} ids, model expects ${config.vocabSize}`);
     if (config.featureSizes.length !== N_FEATURES) throw new Error(`local model: expects ${config.featureSizes.length} feature channels, code has ${N_FEATURES}`);
     const aliases = new Map(Object.entries(AliasFile.parse(await readJson(base, 'aliases.json')).aliases));
+    // The lexicon first: imported after onnxruntime-web has started, it took ~30 s under tsx in Node.
+    const lexicon = opts.lexicon ?? ((await import('../lexicon/index')) as unknown as LexiconFns);
     const backend = await pickBackend(opts.backend);
     let ort = opts.ort;
     if (!ort) {
       if (backend === 'node') ort = await import(/* @vite-ignore */ NODE_ORT);
-      else if (backend === 'webgpu') ort = await import('onnxruntime-web/webgpu');
-      else ort = await import('onnxruntime-web/wasm'); // CPU-only build: ort-wasm-simd-threaded.{mjs,wasm}
+      // One runtime for both browser backends: the WebGPU build also runs the WASM EP,
+      // so the extension ships a single ort-wasm-simd-threaded.asyncify.{mjs,wasm}.
+      else ort = await import('onnxruntime-web/webgpu');
       ort = ort.default?.InferenceSession ? ort.default : ort;
     }
     if (backend !== 'node') {
@@ -170,7 +176,6 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
       executionProviders: [backend === 'node' ? 'cpu' : backend],
       graphOptimizationLevel: 'all',
     });
-    const lexicon = opts.lexicon ?? ((await import('../lexicon/index')) as unknown as LexiconFns);
     return { session, ort, vocab, aliases, config, lexicon, backend };
   }
 
@@ -241,10 +246,16 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
     });
     const order = seqs.map((_, i) => i).sort((a, b) => seqs[a]!.ids.length - seqs[b]!.ids.length);
     const seqProbs: Float32Array[] = new Array(seqs.length);
-    for (let i = 0; i < order.length; i += batchSize) {
-      const part = order.slice(i, i + batchSize);
+    // Batches of similar length: a new batch starts when it is full or when the next (longer)
+    // sequence would pad the batch's shortest one by more than ~25% (the BiLSTM pays for padding).
+    for (let i = 0; i < order.length; ) {
+      const first = seqs[order[i]!]!.ids.length;
+      let k = i + 1;
+      while (k < order.length && k - i < batchSize && seqs[order[k]!]!.ids.length <= first * 1.25 + 16) k++;
+      const part = order.slice(i, k);
       const res = await runBatch(l, part.map((j) => seqs[j]!));
       part.forEach((j, n) => (seqProbs[j] = res[n]!));
+      i = k;
     }
     // Stitch windows: average probabilities where windows overlap.
     const sums = new Map<number, { probs: Float32Array; n: Uint16Array }>();

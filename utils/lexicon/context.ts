@@ -31,6 +31,7 @@ export const ORDINARY_PHRASES: Record<string, RegExp> = {
   sol: /\b(?:el|la|del|al)\s+sol\b|\bsol\s+(?:y|de|en)\b/,
   alpha: /(?:币安|binance|bn|okx|bitget|bybit|gate)\s*alpha\b|\balpha\s*(?:积分|空投|活动|points|events?|leak|group|call)/,
   layer: /\bx\s*layer\b|\blayer\s*(?:[0-9]|one|two|zero)\b|\blayers\b/,
-  soon: /\bcoming\s+soon\b|\bsoon\s+(?:enough|to|after)\b|\bsee you soon\b/,
+  soon: /\d[\d,.]*[kmb]?\s+soon\b|\bcoming\s+soon\b|\bsoon\s+(?:enough|to|after)\b|\bsee you soon\b/,
+  arb: /\b(?:funding|rate|risk-free|basis|cex|dex|stat|cross-market)\s+arb\b|\barb\s+(?:bots?|opportunit\w*|spreads?|trades?|trading|strateg\w*|the|that|this|it)\b|\b(?:an|the)\s+arb\b/,
   trump: /\b(?:president|donald|mr\.?|potus|former president)\s+trump\b|\btrump\s+(?:administration|said|says|signed|tariffs?|officials?|team|family|campaign)\b/,
 };

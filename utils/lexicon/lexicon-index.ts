@@ -46,6 +46,8 @@ export interface LexiconIndex {
   quotes: Set<string>;
   renames: Map<string, string>;
   assets: Map<string, Asset>;
+  /** Latin tail of a mixed Chinese ticker (龙LONG → long): `$long` in a Chinese post is that token. */
+  cjkTails: Map<string, string>;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -85,6 +87,7 @@ export function buildIndex(reg: Registry): LexiconIndex {
     quotes: new Set((reg.quoteCurrencies ?? []).map((s) => s.toLowerCase())),
     renames: new Map(Object.entries(reg.renames ?? {}).map(([a, b]) => [a.toLowerCase(), b])),
     assets: new Map(),
+    cjkTails: new Map(),
   };
   for (const a of reg.assets) {
     idx.assets.set(a.symbol, a);
@@ -123,7 +126,13 @@ export function buildIndex(reg: Registry): LexiconIndex {
       if (ck && better(idx.compact.get(ck), e)) idx.compact.set(ck, e);
     }
     for (const h of a.handles ?? []) idx.handles.set(h.toLowerCase(), a.symbol);
-    const stems = [a.name, ...a.aliases.en].map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((s) => s.length >= 4);
+    const tail = /^[\u3400-\u9fff]{1,2}([A-Z]{4,})$/.exec(a.symbol);
+    if (tail) idx.cjkTails.set(tail[1]!.toLowerCase(), a.symbol);
+    // Names with Chinese in them (BASE人生) give no Latin stem: @base is the chain, not the meme.
+    const stems = [a.name, ...a.aliases.en]
+      .filter((s) => !CJK.test(s))
+      .map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''))
+      .filter((s) => s.length >= 4);
     if (/^[A-Z0-9]{3,}$/.test(a.symbol) && a.ambiguity === 'none') stems.push(a.symbol.toLowerCase());
     for (const s of stems) if (!idx.handleStems.has(s)) idx.handleStems.set(s, a.symbol);
   }

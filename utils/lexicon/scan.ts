@@ -31,6 +31,8 @@ const HANDLE_SUFFIXES = [
   'official', 'finance', 'fi', 'app', 'dex', 'zh', 'cn', 'chain', 'dao', 'global', 'build', 'team', 'org', 'x', 'so', 'fun',
   'coin', 'token', 'agi', 'cto', 'community', 'daily', 'army', 'eth', 'sol', 'bsc', 'base', 'news',
 ];
+/** Coins that serve as the quote of a pair ("PEPE/ETH"). */
+const CRYPTO_QUOTES = new Set(['btc', 'eth', 'sol', 'bnb', 'weth', 'wbtc', 'wsol']);
 const HANDLE_PREFIXES = ['0x', 'the', 'try', 'join', 'use', 'play', 'get', 'go', 'real'];
 
 /** Longest trie match starting at i whose end respects Latin word boundaries. */
@@ -73,10 +75,22 @@ function pairBase(idx: LexiconIndex, word: string): { symbol: string; entry?: En
   return undefined;
 }
 
+const foldTail = (sym: string) => sym.toLowerCase();
+
 /** Canonical symbol for a Chinese / mixed cashtag body: Latin parts upper-cased. */
 const upperLatin = (s: string) => s.replace(/[a-z]+/g, (w) => w.toUpperCase());
 
+/**
+ * Handles of products, events and venues that carry a project's brand but are not the project
+ * (adjudicators' feedback): @base / @baseapp (the chain, not BASE人生), @Galxe, @jup_mobile.
+ */
+const NOT_PROJECT_HANDLES = new Set([
+  'base', 'baseapp', 'basechain', 'galxe', 'galxequest', 'jup_mobile', 'solanaconf', 'portaltobitcoin', 'ethglobal',
+  'pumpdotfun', 'pumpfun', 'bonk_fun', 'letsbonkdotfun', 'letsbonkfun', 'playsolana', 'pasternak',
+]);
+
 export function resolveHandle(idx: LexiconIndex, body: string): string | undefined {
+  if (NOT_PROJECT_HANDLES.has(body)) return undefined;
   const direct = idx.handles.get(body);
   if (direct) return direct;
   let stem = body.replace(/_/g, '');
@@ -141,6 +155,12 @@ export function scan(text: string, idx: LexiconIndex): RawMatch[] {
       const tagEnd = i + 1 + latinBody.length;
       if (c === 36) {
         const s = symbolListing(idx, latinBody);
+        const tail = s?.listing === 'asset' ? undefined : idx.cjkTails.get(latinBody);
+        if (tail && /[\u3400-\u9fff]/.test(text)) {
+          out.push({ start: i, end: tagEnd, symbol: tail, kind: 'cashtag', listing: 'asset', entry: idx.symbols.get(foldTail(tail)) });
+          i = tagEnd;
+          continue;
+        }
         if (s) {
           out.push({ start: i, end: tagEnd, symbol: s.symbol, kind: 'cashtag', listing: s.listing, entry: s.entry });
           i = skipPairQuote(text, tagEnd, idx, out);
@@ -238,6 +258,11 @@ function skipPairQuote(text: string, at: number, idx: LexiconIndex, out: RawMatc
   const last = out[out.length - 1]!;
   // usdt-usdc, USDT/USDC: a stablecoin base makes the "quote" an asset of its own.
   if (idx.quotes.has(last.symbol.toLowerCase())) return at;
+  // A major coin as quote (PEPE/ETH, VADER/ETH, ETH/BTC): only the base is meant, unless the slash
+  // continues into a list ("BTC/ETH/SOL").
+  if (CRYPTO_QUOTES.has(q) && (m[0].indexOf('/') >= 0 || m[0] === `-${q}`) && !/^\s?[/,、]/.test(text.slice(at + m[0].length, at + m[0].length + 2)) && last.symbol.toLowerCase() !== q && !/[/,、]\s?$/.test(text.slice(Math.max(0, last.start - 2), last.start))) {
+    return at + m[0].length;
+  }
   if (idx.quotes.has(q) || q === 'perp' || q === 'swap' || q === 'p') {
     last.kind = last.kind === 'cashtag' ? 'cashtag' : 'pair';
     return at + m[0].length;
