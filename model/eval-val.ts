@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalModelDetector } from '../utils/engines/local-model';
 import { LexiconDetector } from '../utils/lexicon/index';
+import { computeMetrics } from '../utils/eval/metrics';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string): string => (args.includes(n) ? args[args.indexOf(n) + 1] ?? d : d);
@@ -22,21 +23,11 @@ interface Row {
   coins: string[];
 }
 
+/** The eval harness's own metrics, rounded for one-line printing. */
 function score(rows: Row[], preds: Map<string, string[]>) {
-  let exact = 0;
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const gold = new Set(r.coins);
-    const got = new Set(preds.get(r.id) ?? []);
-    if (gold.size === got.size && [...gold].every((g) => got.has(g))) exact++;
-    for (const g of got) (gold.has(g) ? tp++ : fp++);
-    for (const g of gold) if (!got.has(g)) fn++;
-  }
-  const p = tp / Math.max(1, tp + fp);
-  const rc = tp / Math.max(1, tp + fn);
-  return { n: rows.length, exact: +(exact / Math.max(1, rows.length)).toFixed(4), p: +p.toFixed(4), r: +rc.toFixed(4), f1: +((2 * p * rc) / Math.max(1e-9, p + rc)).toFixed(4) };
+  const m = computeMetrics(rows.map((r) => ({ gold: r.coins, pred: preds.get(r.id) ?? [] })));
+  const r4 = (x: number) => +x.toFixed(4);
+  return { n: m.n, exact: r4(m.exact_set_accuracy), p: r4(m.micro_precision), r: r4(m.micro_recall), f1: r4(m.micro_f1) };
 }
 
 async function main() {

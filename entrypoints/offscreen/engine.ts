@@ -48,8 +48,9 @@ export function withFallback(primary: Detector, fallback: Detector, status: Engi
 export async function createLocalEngine(): Promise<LocalEngine> {
   const lexicon = new LexiconDetector();
   const model = createLocalModelDetector({
-    assetBase: browser.runtime.getURL('/model/'), // public/model/
-    wasmPaths: browser.runtime.getURL('/ort/'), // onnxruntime-web files copied by wxt.config.ts
+    // Folders, not files, so they are not among WXT's typed public paths.
+    assetBase: new URL('model/', browser.runtime.getURL('/')).href, // public/model/
+    wasmPaths: new URL('ort/', browser.runtime.getURL('/')).href, // onnxruntime-web files copied by wxt.config.ts
   });
   try {
     const st = await model.ready();
