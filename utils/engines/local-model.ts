@@ -1,7 +1,9 @@
 /**
- * The 'local' engine: the char-level BiLSTM tagger (public/model/) run with
- * onnxruntime — onnxruntime-node in Node (eval / analyze / server), onnxruntime-web
- * (WASM, or WebGPU when an adapter exists) in the extension's offscreen document.
+ * The 'local' engine: the char-level BiLSTM tagger (public/model/) loaded through
+ * @huggingface/transformers from local files only — onnxruntime-node in Node (eval /
+ * analyze / server), onnxruntime-web (WASM, or WebGPU when a hardware adapter exists)
+ * in the extension's offscreen document. The model is called directly (not through
+ * pipeline()) because it takes the lexicon features as a second input.
  *
  * Per post: normalize → lexicon candidates → char ids + features → model (batched,
  * posts sorted by length and padded to the longest in the batch; posts longer than
@@ -39,8 +41,6 @@ export interface LocalModelOptions {
   quantized?: boolean;
   /** Where onnxruntime-web finds its .wasm/.mjs files (must be local, e.g. `browser.runtime.getURL('/ort/')`). */
   wasmPaths?: string;
-  /** An onnxruntime module to use instead of importing one (tests, or a bundle that already has it). */
-  ort?: any;
   /** The lexicon functions (default: utils/lexicon/index). */
   lexicon?: LexiconFns;
   batchSize?: number;
@@ -78,7 +78,6 @@ const AliasFile = z.object({ version: z.literal(1), aliases: z.record(z.string()
 const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof (globalThis as any).window === 'undefined';
 
 /** Module names behind variables so the extension bundler leaves Node-only imports alone. */
-const NODE_ORT = 'onnxruntime-node';
 const NODE_FS = 'node:fs/promises';
 const NODE_PATH = 'node:path';
 const NODE_URL = 'node:url';
@@ -122,8 +121,9 @@ async function pickBackend(wanted: LocalModelOptions['backend']): Promise<LocalB
 }
 
 interface Loaded {
-  session: any;
-  ort: any;
+  /** A transformers.js PreTrainedModel: `model({input_ids, features})` → {logits}. */
+  model: any;
+  Tensor: any;
   vocab: CharVocab;
   aliases: Map<string, string>;
   config: z.infer<typeof ModelConfig>;
@@ -157,26 +157,25 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
     // The lexicon first: imported after onnxruntime-web has started, it took ~30 s under tsx in Node.
     const lexicon = opts.lexicon ?? ((await import('../lexicon/index')) as unknown as LexiconFns);
     const backend = await pickBackend(opts.backend);
-    let ort = opts.ort;
-    if (!ort) {
-      if (backend === 'node') ort = await import(/* @vite-ignore */ NODE_ORT);
-      // One runtime for both browser backends: the WebGPU build also runs the WASM EP,
-      // so the extension ships a single ort-wasm-simd-threaded.asyncify.{mjs,wasm}.
-      else ort = await import('onnxruntime-web/webgpu');
-      ort = ort.default?.InferenceSession ? ort.default : ort;
-    }
-    if (backend !== 'node') {
-      ort.env.wasm.numThreads = 1;
-      if (opts.wasmPaths) ort.env.wasm.wasmPaths = opts.wasmPaths;
-    }
     const file = opts.quantized === false ? config.files.fp32 : config.files.quantized;
     if (!file) throw new Error('local model: fp32 weights are not shipped (config.files.fp32 is null); use the quantized model');
-    const bytes = await readAsset(base, file);
-    const session = await ort.InferenceSession.create(bytes, {
-      executionProviders: [backend === 'node' ? 'cpu' : backend],
-      graphOptimizationLevel: 'all',
+    // transformers.js resolves `<localModelPath>/<id>/onnx/model[_quantized].onnx`: split the asset folder into the two.
+    const folder = base.replace(/\/+$/, '');
+    const cut = folder.lastIndexOf('/');
+    const { env, PreTrainedModel, Tensor } = await import('@huggingface/transformers');
+    env.allowRemoteModels = false; // never a hub or CDN
+    env.allowLocalModels = true; // defaults to false in browsers
+    env.localModelPath = folder.slice(0, cut + 1);
+    env.useBrowserCache = false; // the Cache API rejects chrome-extension:// URLs
+    const wasm = env.backends.onnx.wasm!;
+    wasm.numThreads = 1; // extension pages are not cross-origin isolated
+    if (opts.wasmPaths) wasm.wasmPaths = opts.wasmPaths;
+    const model = await PreTrainedModel.from_pretrained(folder.slice(cut + 1), {
+      local_files_only: true,
+      dtype: file === config.files.quantized ? 'q8' : 'fp32',
+      device: backend === 'node' ? 'cpu' : backend,
     });
-    return { session, ort, vocab, aliases, config, lexicon, backend };
+    return { model, Tensor, vocab, aliases, config, lexicon, backend };
   }
 
   async function ready(): Promise<LocalModelStatus> {
@@ -209,9 +208,9 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
       const o = b * T * N_FEATURES;
       for (let k = 0; k < s.feats.length; k++) feats[o + k] = BigInt(s.feats[k]!);
     });
-    const out = await l.session.run({
-      input_ids: new l.ort.Tensor('int64', ids, [B, T]),
-      features: new l.ort.Tensor('int64', feats, [B, T, N_FEATURES]),
+    const out = await l.model({
+      input_ids: new l.Tensor('int64', ids, [B, T]),
+      features: new l.Tensor('int64', feats, [B, T, N_FEATURES]),
     });
     const logits = out.logits.data as Float32Array;
     state.sequencesRun += B;
