@@ -26,12 +26,21 @@ function stop(e: Event) {
   e.stopPropagation();
 }
 
-function useOpen(href: string, openChart: (url: string) => void) {
-  return (e: MouseEvent) => {
-    // X opens the post on any click inside the article; the chip must not.
-    e.preventDefault();
-    e.stopPropagation();
-    openChart(href);
+/** Props shared by every chip link: open the chart in a new tab, never let X open the post. */
+function chartLinkProps(href: string, openChart: (url: string) => void) {
+  return {
+    href,
+    target: '_blank',
+    rel: 'noopener noreferrer',
+    onClick: (e: MouseEvent) => {
+      // X opens the post on any click inside the article; the chip must not.
+      e.preventDefault();
+      e.stopPropagation();
+      openChart(href);
+    },
+    onKeyDown: stop,
+    onMouseDown: stop,
+    onPointerDown: stop,
   };
 }
 
@@ -40,18 +49,7 @@ function CoinChipView({ chip, t, assetUrl, openChart }: { chip: CoinChip } & Omi
   const [iconFailed, setIconFailed] = useState(false);
   return (
     <span class="wrap">
-      <a
-        class="chip coin"
-        href={chip.href}
-        target="_blank"
-        rel="noopener noreferrer"
-        data-symbol={chip.symbol}
-        aria-label={t('chipOpenChart', chip.symbol)}
-        onClick={useOpen(chip.href, openChart)}
-        onKeyDown={stop}
-        onMouseDown={stop}
-        onPointerDown={stop}
-      >
+      <a class="chip coin" {...chartLinkProps(chip.href, openChart)} data-symbol={chip.symbol} aria-label={t('chipOpenChart', chip.symbol)}>
         {chip.icon && !iconFailed ? (
           <img src={assetUrl(chip.icon)} alt="" onError={() => setIconFailed(true)} />
         ) : (
@@ -78,18 +76,7 @@ function CoinChipView({ chip, t, assetUrl, openChart }: { chip: CoinChip } & Omi
 function AddressChipView({ chip, t, openChart }: { chip: AddressChip } & Omit<ChipBarProps, 'chips' | 'theme'>) {
   return (
     <span class="wrap">
-      <a
-        class="chip address"
-        href={chip.href}
-        target="_blank"
-        rel="noopener noreferrer"
-        data-address={chip.address}
-        aria-label={t('chipOpenAddress', shortAddress(chip.address))}
-        onClick={useOpen(chip.href, openChart)}
-        onKeyDown={stop}
-        onMouseDown={stop}
-        onPointerDown={stop}
-      >
+      <a class="chip address" {...chartLinkProps(chip.href, openChart)} data-address={chip.address} aria-label={t('chipOpenAddress', shortAddress(chip.address))}>
         <span class="chain">{chip.chain}</span>
         <span>{shortAddress(chip.address)}</span>
       </a>
