@@ -2,8 +2,8 @@
  * The shipped model in Chromium: WebGPU (SwiftShader, a real WebGPU
  * implementation on the CPU) and WASM must decide the same coins. Runs on our
  * fixture posts always, and on a fixed sample of ../shared/data/dev.jsonl when
- * it is present (SwiftShader takes ~1–2 s per post for the BiLSTM, so the whole
- * dev set is `TICKERLENS_DEV_SAMPLE=all`, ~30 min).
+ * it is present (SwiftShader takes ~0.7 s per post for the BiLSTM, so the whole
+ * dev set is `TICKERLENS_DEV_SAMPLE=all`, ~11 min here).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_POSTS } from '../fixtures/x/posts';
@@ -43,7 +43,7 @@ describe('local model in Chromium', () => {
   });
 
   const dev = sharedDataFile('dev.jsonl');
-  test.skipIf(!dev)('WebGPU and WASM give the same coins on dev posts (skipped: ../shared/data/dev.jsonl absent)', { timeout: 3_600_000 }, async () => {
+  test.skipIf(!dev)('WebGPU and WASM give the same coins on dev posts (skips without ../shared/data/dev.jsonl)', { timeout: 3_600_000 }, async () => {
     const all = readJsonl(dev!, TextRecord).map((r) => ({ id: r.id, text: r.text }));
     const sample = process.env.TICKERLENS_DEV_SAMPLE;
     // Every k-th post: a spread over sources and languages, the same one every run.
