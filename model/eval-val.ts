@@ -6,22 +6,16 @@
  *
  *   tsx model/eval-val.ts [--model public/model] [--data model/runs/data/silver_val.jsonl] [--fp32] [--threshold 0.5] [--show 20]
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalModelDetector } from '../utils/engines/local-model';
 import { LexiconDetector } from '../utils/lexicon/index';
 import { computeMetrics } from '../utils/eval/metrics';
+import { LabeledRecord, readJsonl } from '../utils/eval/dataset';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string): string => (args.includes(n) ? args[args.indexOf(n) + 1] ?? d : d);
 
-interface Row {
-  id: string;
-  text: string;
-  lang?: string;
-  slice?: string;
-  coins: string[];
-}
+type Row = LabeledRecord;
 
 /** The eval harness's own metrics, rounded for one-line printing. */
 function score(rows: Row[], preds: Map<string, string[]>) {
@@ -32,13 +26,7 @@ function score(rows: Row[], preds: Map<string, string[]>) {
 
 async function main() {
   const data = resolve(opt('--data', 'model/runs/data/silver_val.jsonl'));
-  const rows: Row[] = readFileSync(data, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => {
-      const j = JSON.parse(l);
-      return { id: String(j.id), text: j.text, lang: j.lang, slice: j.slice, coins: j.coins };
-    });
+  const rows = readJsonl(data, LabeledRecord);
   const local = createLocalModelDetector({
     assetBase: resolve(opt('--model', 'public/model')) + '/',
     quantized: !args.includes('--fp32'),

@@ -21,9 +21,10 @@ import { encodeFeatures, FEATURE_CHANNELS, LEXICON_CHANNELS, N_FEATURES } from '
 import { candidateTokens, labelGold, labelWeak, MASK } from './labels';
 import { loadLexicon } from './candidates';
 import { makeSynth, mulberry32 } from './synth';
+import { sharedDir } from '../utils/eval/shared-path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SHARED = process.env.TICKERLENS_SHARED ?? resolve(ROOT, '../shared');
+const SHARED = sharedDir();
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);

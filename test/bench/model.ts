@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalModelDetector } from '../../utils/engines/local-model';
+import { sharedDataFile } from '../../utils/eval/shared-path';
 import type { PostInput } from '../../utils/detector';
 import { findCandidates } from '../../utils/lexicon';
 import { normalize } from '../../utils/normalize';
@@ -20,12 +21,11 @@ import { encodeFeatures, N_FEATURES } from '../../utils/model/features';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MODEL = resolve(ROOT, process.env.MODEL_DIR ?? 'public/model');
-const SHARED = process.env.TICKERLENS_SHARED ?? resolve(ROOT, '../shared');
 const N = Number(process.env.BENCH_POSTS ?? 160);
 
 function loadPosts(): { posts: PostInput[]; source: string } {
-  const silver = resolve(SHARED, 'data/silver.jsonl');
-  if (existsSync(silver)) {
+  const silver = sharedDataFile('silver.jsonl');
+  if (silver) {
     const rows = readFileSync(silver, 'utf8').trim().split('\n');
     const step = Math.max(1, Math.floor(rows.length / N));
     const posts = rows
