@@ -99,7 +99,7 @@ def main():
     meta = json.load(open(os.path.join(a.data, 'meta.json')))
     config = {
         'modelVersion': version,
-        'architecture': f"char BiLSTM d{cfg['d_model']} h{cfg['hidden']}x{cfg['layers']}",
+        'architecture': f"char dilated-conv d{cfg['d_model']} x{cfg['blocks']} k{cfg['kernel']} dil{cfg['dilations']}",
         'params': count_params(model),
         'tags': TAGS,
         'vocabSize': cfg['vocab_size'],

@@ -5,12 +5,12 @@
  *   tsx model/prepare.ts [--smoke] [--out model/runs/data] [--pool 20000] [--synth 8000]
  *
  * Sources: ../shared/data/silver.jsonl (gold; 10% held out for validation by id hash),
- * model/data/annotations/*.jsonl (gold, joined with pool by id), a sample of
+ * model/data/annotations/*.jsonl (gold, joined with pool by id; 10% held out the same way), a sample of
  * ../shared/data/pool.jsonl with weak lexicon labels, synthetic posts, and
  * ticker-swapped silver copies. dev.jsonl is read only to keep its posts out.
  *
  * Output (binary, read by model/train.py): {train,val}.{ids.u16,feats.u8,labels.i8},
- * {train,val}.index.json, vocab.json, aliases.json, meta.json, silver_val.jsonl.
+ * {train,val}.index.json, vocab.json, aliases.json, meta.json, silver_val.jsonl, annotation_val.jsonl.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -152,6 +152,10 @@ async function main() {
   const silverTrain = silver.filter((p) => !isVal(p.id));
   const silverVal = silver.filter((p) => isVal(p.id));
   const valIds = new Set(silverVal.map((p) => p.id));
+  // A tenth of our annotated pool posts is held out too: a second, larger validation set for
+  // choosing decode thresholds and comparing the model with the lexicon.
+  const annotationTrain = annotations.filter((p) => !isVal(p.id));
+  const annotationVal = annotations.filter((p) => isVal(p.id));
 
   // Character table from silver + pool (never dev).
   const vocabFile = buildVocab(
@@ -167,7 +171,7 @@ async function main() {
   // Surface inventory (for synthetic posts and the decoder's alias fallback) from gold training labels.
   const surfaceCounts = new Map<string, Map<string, number>>();
   const bySymbol = new Map<string, string[]>();
-  for (const p of [...silverTrain, ...annotations]) {
+  for (const p of [...silverTrain, ...annotationTrain]) {
     for (const [surface, symbol] of p.mentions) {
       if (!p.coins.includes(symbol)) continue;
       const key = normalize(surface).text.replace(/^[$#@]/, '').trim();
@@ -196,7 +200,7 @@ async function main() {
     examples.push({ text, labels, weight: w, src });
   };
   for (const p of silverTrain) gold(p.text, p.coins, p.mentions, p.unsure ? WEIGHTS.unsure : WEIGHTS.silver, 'silver');
-  for (const p of annotations) gold(p.text, p.coins, p.mentions, p.unsure ? WEIGHTS.unsure : WEIGHTS.annotation, 'annotation');
+  for (const p of annotationTrain) gold(p.text, p.coins, p.mentions, p.unsure ? WEIGHTS.unsure : WEIGHTS.annotation, 'annotation');
 
   // Ticker swap: silver copies whose cashtags are replaced by made-up tickers, so context (not
   // memorised names) decides; a cashtag that was a stock stays O, one that was a coin stays a coin.
@@ -273,7 +277,7 @@ async function main() {
     }
   }
   const val = new Writer();
-  for (const p of silverVal) {
+  for (const p of [...silverVal, ...annotationVal]) {
     const norm = normalize(p.text);
     const { labels } = labelGold(norm, p.coins, p.mentions, lex.findCandidates(p.text));
     const ids = encodeChars(norm.text, vocab);
@@ -295,6 +299,10 @@ async function main() {
   );
   writeFileSync(join(OUT, 'aliases.json'), JSON.stringify({ version: 1, aliases }));
   writeFileSync(
+    join(OUT, 'annotation_val.jsonl'),
+    annotationVal.map((p) => JSON.stringify({ id: p.id, text: p.text, lang: poolById.get(p.id)?.lang, coins: p.coins, mentions: p.mentions, unsure: p.unsure ?? false })).join('\n') + '\n',
+  );
+  writeFileSync(
     join(OUT, 'silver_val.jsonl'),
     readFileSync(join(SHARED, 'data/silver.jsonl'), 'utf8')
       .split('\n')
@@ -314,7 +322,7 @@ async function main() {
     lexicon: lex.available,
     sources: counts,
     silver: { total: silverBefore, train: silverTrain.length, val: silverVal.length, unplacedPosts },
-    annotations: annotations.length,
+    annotations: { train: annotationTrain.length, val: annotationVal.length },
     silverRelabelledByReview: silverFixed,
     swaps,
     trainWindows: train.index.length,

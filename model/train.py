@@ -22,10 +22,12 @@ from model import CharTagger, count_params  # noqa: E402
 # ---- config -------------------------------------------------------------------
 data_dir = 'model/runs/data'
 out_dir = 'model/runs/train'
-d_model = 128
-hidden = 128
-layers = 2
-dropout = 0.15
+d_model = 96
+blocks = 4
+kernel = 7
+dilations = '1,2,4,8'
+expansion = 2
+dropout = 0.1
 batch_size = 48
 lr = 3e-3
 min_lr = 2e-4
@@ -187,8 +189,8 @@ def lr_at(step, total, elapsed=0.0):
 
 
 def main():
-    cfg = dict(vocab_size=meta['vocabSize'], feature_sizes=meta['featureSizes'], d_model=d_model, hidden=hidden,
-               layers=layers, dropout=dropout)
+    cfg = dict(vocab_size=meta['vocabSize'], feature_sizes=meta['featureSizes'], d_model=d_model, blocks=blocks,
+               kernel=kernel, dilations=[int(v) for v in dilations.split(',')], expansion=expansion, dropout=dropout)
     model = CharTagger(**cfg)
     n_params = count_params(model)
     print(f'params {n_params:,}  train windows {len(tr_index):,} tokens {len(tr_ids):,}  val windows {len(va_index)}', flush=True)

@@ -82,6 +82,14 @@ describe('decode', () => {
     expect(out.spans.find((s) => s.symbol === 'ZORB')!.text).toBe('$zorb');
   });
 
+  it('drops a tagged span cut out of a longer Latin word', () => {
+    const text = 'join #CardanoSummit2021 with $zorb';
+    const norm = normalize(text);
+    const at = (sub: string): [number, number] => [text.indexOf(sub), text.indexOf(sub) + sub.length];
+    const p = probsFor(norm.text.length, [at('t2'), at('$zorb')]);
+    expect(decodePost(text, norm, p, [], ctx({ t2: 'T2' })).coins.map((c) => c.symbol)).toEqual(['ZORB']);
+  });
+
   it('reports spans in original offsets when normalization removed characters', () => {
     const text = '\u200b\u200bbuy $Ｗ\u200bＩＦ now';
     const norm = normalize(text);
@@ -96,5 +104,8 @@ describe('decode', () => {
     expect(fallbackSymbol('Used Car')).toBe('USEDCAR');
     expect(fallbackSymbol('$币安Holder')).toBe('币安HOLDER');
     expect(fallbackSymbol('$100')).toBeUndefined();
+    expect(fallbackSymbol('MMT 的价格')).toBeUndefined();
+    expect(fallbackSymbol('这个币的价格来计算')).toBeUndefined();
+    expect(fallbackSymbol('客服小何')).toBe('客服小何');
   });
 });

@@ -43,6 +43,21 @@ describe.skipIf(!have)('local model detector', () => {
     expect(text.slice(span!.start, span!.end)).toBe('$SOL');
   });
 
+  it('gives a post the same coins and confidences alone as in a padded batch', async () => {
+    const det = createLocalModelDetector({ assetBase: MODEL + '/' });
+    const posts = [
+      { id: 's', text: 'near the top? $NEAR looks fine' },
+      { id: 'm', text: '今天大饼和以太都在涨，SOL 也不错，我加仓了一点 $PEPE 看看' },
+      { id: 'l', text: 'Long thread on why $ETH, $ARB and $OP matter for the L2 story. '.repeat(4) },
+    ];
+    const together = await det.detect(posts);
+    for (const [k, p] of posts.entries()) {
+      const [alone] = await det.detect([p]);
+      expect(alone!.coins.map((c) => c.symbol)).toEqual(together[k]!.coins.map((c) => c.symbol));
+      alone!.coins.forEach((c, j) => expect(c.confidence).toBeCloseTo(together[k]!.coins[j]!.confidence, 5));
+    }
+  });
+
   it('skips the model for posts with no candidate and no $/#/@ (injected lexicon)', async () => {
     let calls = 0;
     const lexicon: LexiconFns = {

@@ -1,12 +1,14 @@
 /**
- * npm run eval -- --data FILE.jsonl --engine lexicon[,local,remote] [--json] [--report DIR] [--limit N]
+ * npm run eval -- --data FILE.jsonl --engine lexicon[,local,remote] [--json] [--report DIR] [--limit N] [--model DIR]
+ *
+ * --model: the local engine's model folder (default public/model), to compare a candidate model.
  *
  * Prints exact-set accuracy and micro P/R/F1, overall and per slice; with
  * --json the last stdout line is one JSON object (the first engine's numbers,
  * plus `runs` when several engines ran).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { EngineName, type Detector } from '../detector';
 import { createNodeDetector, EngineUnavailableError } from '../engines/node';
 import { DatasetError, LabeledRecord, readJsonl } from '../eval/dataset';
@@ -21,11 +23,12 @@ interface Args {
   report?: string;
   limit?: number;
   batch: number;
+  model?: string;
 }
 
 function usage(msg?: string): never {
   if (msg) console.error(`eval: ${msg}`);
-  console.error('usage: npm run eval -- --data FILE.jsonl [--data FILE2.jsonl] --engine lexicon|local|remote[,…] [--json] [--report DIR] [--limit N]');
+  console.error('usage: npm run eval -- --data FILE.jsonl [--data FILE2.jsonl] --engine lexicon|local|remote[,…] [--json] [--report DIR] [--limit N] [--model DIR]');
   process.exit(2);
 }
 
@@ -45,6 +48,7 @@ export function parseArgs(argv: string[]): Args {
     else if (k === '--report') a.report = val();
     else if (k === '--limit') a.limit = Number(val());
     else if (k === '--batch') a.batch = Number(val());
+    else if (k === '--model') a.model = val();
     else if (!k.startsWith('--') && a.data.length === 0) a.data.push(k);
     else usage(`unknown argument ${k}`);
   }
@@ -90,7 +94,7 @@ async function main() {
     for (const engine of args.engines) {
       let r: RunResult;
       try {
-        const detector = await createNodeDetector(engine);
+        const detector = await createNodeDetector(engine, engine === 'local' && args.model ? { assetBase: resolve(args.model) + '/' } : {});
         r = await run(detector, engine, file, records, args.batch);
       } catch (e) {
         if (e instanceof EngineUnavailableError) throw e;

@@ -1,12 +1,12 @@
 /**
- * The 'local' engine: the char-level BiLSTM tagger (public/model/) loaded through
+ * The 'local' engine: the char-level dilated-conv tagger (public/model/) loaded through
  * @huggingface/transformers from local files only — onnxruntime-node in Node (eval /
  * analyze / server), onnxruntime-web (WASM, or WebGPU when a hardware adapter exists)
  * in the extension's offscreen document. The model is called directly (not through
  * pipeline()) because it takes the lexicon features as a second input.
  *
  * Per post: normalize → lexicon candidates → char ids + features → model (batched,
- * posts sorted by length and padded to the longest in the batch; posts longer than
+ * posts grouped by length (utils/model/batching.ts) and padded to the longest in the batch; posts longer than
  * `windowSize` run as overlapping windows) → decode (utils/model/decode.ts).
  * Posts with no lexicon candidate and no `$`, `#` or `@` skip the model
  * (`skipPlain`): with nothing coin-like in them the model finds nothing there
@@ -19,6 +19,7 @@ import { normalize, type NormalizedText } from '../normalize';
 import { encodeFeatures, N_FEATURES } from '../model/features';
 import { encodeChars, loadVocab, type CharVocab } from '../model/tokenizer';
 import { decodePost, tagProbs } from '../model/decode';
+import { planBatches, planWindows } from '../model/batching';
 
 export type LocalBackend = 'node' | 'wasm' | 'webgpu';
 
@@ -220,7 +221,6 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
   async function detect(posts: PostInput[]): Promise<Detection[]> {
     const l = loaded ?? (await ready(), loaded!);
     const W = Math.min(opts.windowSize ?? l.config.maxLength, l.config.maxLength);
-    const stride = Math.floor((W * 3) / 4);
     const prepared: Prepared[] = posts.map((raw) => {
       const post = raw;
       const norm = normalize(post.text);
@@ -232,29 +232,14 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
       }
       return p;
     });
-    // Sequences: whole posts, or overlapping windows of long ones.
-    const seqs: { post: number; start: number; ids: Int32Array; feats: Uint8Array }[] = [];
-    prepared.forEach((p, k) => {
-      if (!p.ids) return;
-      const T = p.ids.length;
-      for (let s = 0; ; s += stride) {
-        const e = Math.min(T, s + W);
-        seqs.push({ post: k, start: s, ids: p.ids.subarray(s, e), feats: p.feats!.subarray(s * N_FEATURES, e * N_FEATURES) });
-        if (e >= T) break;
-      }
+    const seqs = planWindows(prepared.map((p) => p.ids?.length), W).map((s) => {
+      const p = prepared[s.post]!;
+      return { ...s, ids: p.ids!.subarray(s.start, s.end), feats: p.feats!.subarray(s.start * N_FEATURES, s.end * N_FEATURES) };
     });
-    const order = seqs.map((_, i) => i).sort((a, b) => seqs[a]!.ids.length - seqs[b]!.ids.length);
     const seqProbs: Float32Array[] = new Array(seqs.length);
-    // Batches of similar length: a new batch starts when it is full or when the next (longer)
-    // sequence would pad the batch's shortest one by more than ~25% (the BiLSTM pays for padding).
-    for (let i = 0; i < order.length; ) {
-      const first = seqs[order[i]!]!.ids.length;
-      let k = i + 1;
-      while (k < order.length && k - i < batchSize && seqs[order[k]!]!.ids.length <= first * 1.25 + 16) k++;
-      const part = order.slice(i, k);
+    for (const part of planBatches(seqs.map((s) => s.ids.length), batchSize)) {
       const res = await runBatch(l, part.map((j) => seqs[j]!));
       part.forEach((j, n) => (seqProbs[j] = res[n]!));
-      i = k;
     }
     // Stitch windows: average probabilities where windows overlap.
     const sums = new Map<number, { probs: Float32Array; n: Uint16Array }>();

@@ -60,6 +60,7 @@ export function tagProbs(logits: Float32Array | number[], T: number, offset = 0)
 }
 
 const LATIN_WORD = /^[a-z0-9][a-z0-9 ._-]*$/i;
+const isLatinAlnum = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/i.test(ch);
 const HAS_LETTER = /[\p{L}]/u;
 
 /** Symbol for a span the registry does not know, per LABELING.md. */
@@ -68,7 +69,9 @@ export function fallbackSymbol(surface: string): string | undefined {
   if (!body || !HAS_LETTER.test(body)) return undefined;
   if (LATIN_WORD.test(body)) return body.replace(/[\s._-]+/g, '').toUpperCase();
   // Mixed or CJK tickers keep their form; Latin parts upper-cased ($币安Holder → 币安HOLDER).
-  return body.replace(/\s+/g, '').toUpperCase();
+  // They are short and have no spaces: a longer or spaced run is a phrase the tagger spilled into.
+  if (/\s/.test(body) || body.length > 8) return undefined;
+  return body.toUpperCase();
 }
 
 function pCoin(probs: Float32Array, s: number, e: number): number {
@@ -138,6 +141,8 @@ export function decodePost(
     while (s < e && /[\s,.:;!?()'"，。：；！？、]/.test(norm.text[s]!)) s++;
     while (e > s && /[\s,.:;!?()'"，。：；！？、]/.test(norm.text[e - 1]!)) e--;
     if (e - s < 2) continue;
+    // A name or ticker is a whole Latin word: a span cut out of a longer word is noise.
+    if (isLatinAlnum(norm.text[s - 1]) || isLatinAlnum(norm.text[e])) continue;
     const p = pCoin(probs, s, e);
     if (p < Math.min(newKnown, newOther)) continue;
     const [os, oe] = toOriginalSpan(norm, s, e);
