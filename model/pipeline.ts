@@ -39,7 +39,7 @@ if (!args.includes('--skip-prepare')) step('prepare', tsx, ['model/prepare.ts', 
 if (!args.includes('--skip-train'))
   step('train', PY, ['model/train.py', ...(smoke ? ['--smoke'] : []), ...(time ? [`--time_budget_s=${time}`] : [])]);
 step('golden inputs', tsx, ['model/golden.ts', '--data', data, ...(smoke ? ['--no-lexicon'] : [])]);
-const ckpt = args.find((a) => a.startsWith('--ckpt='))?.slice(7) ?? `${trainDir}/best.pt`;
+const ckpt = args.find((a) => a.startsWith('--ckpt='))?.slice(7) ?? `${trainDir}/last.pt`; // end of the cosine schedule; best.pt is kept for comparison
 const version = `conv-${new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '')}${smoke ? '-smoke' : ''}`;
 step('export', PY, ['model/export.py', '--ckpt', ckpt, '--data', data, '--golden', `${data}/golden_inputs.json`, '--out', out, '--golden-out', goldenOut, '--version', version]);
 step('check', tsx, ['model/check-export.ts', '--model', out, '--golden', `${goldenOut}/golden.json`, '--data', data]);

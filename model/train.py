@@ -4,7 +4,8 @@
 
 Config is the plain values below (nanoGPT style); any of them can be overridden
 with --name=value. Training stops after `max_steps` or `time_budget_s`, whichever
-comes first; the checkpoint with the best silver-validation span F1 is kept.
+comes first. It saves the last weights (last.pt, what the pipeline ships) and the
+checkpoint with the best validation span F1 (best.pt: silver + annotation holdout).
 """
 import json
 import math
@@ -34,7 +35,7 @@ min_lr = 2e-4
 weight_decay = 0.01
 warmup_steps = 100
 max_steps = 100000
-time_budget_s = 25 * 60
+time_budget_s = 20 * 60
 eval_every = 300
 feat_drop_post = 0.25     # blank all lexicon channels of a window (model must find coins alone)
 feat_drop_span = 0.10     # blank one candidate's lexicon channels

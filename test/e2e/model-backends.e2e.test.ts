@@ -2,8 +2,8 @@
  * The shipped model in Chromium: WebGPU (SwiftShader, a real WebGPU
  * implementation on the CPU) and WASM must decide the same coins. Runs on our
  * fixture posts always, and on a fixed sample of ../shared/data/dev.jsonl when
- * it is present (SwiftShader takes ~0.7 s per post for the BiLSTM, so the whole
- * dev set is `TICKERLENS_DEV_SAMPLE=all`, ~11 min here).
+ * it is present (SwiftShader takes ~0.35 s per post, so the whole dev set is
+ * `TICKERLENS_DEV_SAMPLE=all`, ~6 min here).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXTURE_POSTS } from '../fixtures/x/posts';

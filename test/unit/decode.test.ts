@@ -68,6 +68,20 @@ describe('decode', () => {
     expect(decodePost(text, norm, sure, [one, two], ctx()).coins.map((c) => c.symbol)).toEqual(['TWO']);
   });
 
+  it('decides a cashtag the registry lacks like an accepted candidate, not like a rule rejection', () => {
+    const text = 'aping $ZORB and $KWIK';
+    const norm = normalize(text);
+    const mk = (sub: string, ambiguity: Candidate['ambiguity']): Candidate => {
+      const s = text.indexOf(sub);
+      return { start: s, end: s + sub.length, text: sub, symbol: sub.slice(1), kind: 'cashtag', ambiguity, accepted: false, confidence: 0.3 };
+    };
+    const zorb = mk('$ZORB', 'unlisted');
+    const kwik = mk('$KWIK', 'stock');
+    const p = probsFor(norm.text.length, [[zorb.start, zorb.end, 0.6], [kwik.start, kwik.end, 0.6]]);
+    const out = decodePost(text, norm, p, [zorb, kwik], ctx());
+    expect(out.coins.map((c) => [c.symbol, c.unlisted])).toEqual([['ZORB', true]]);
+  });
+
   it('names coins the registry lacks: resolver, alias table, then cashtag / name rules', () => {
     const text = 'aped $zorb and Padre, also 大聪明 and Solana';
     const norm = normalize(text);

@@ -25,6 +25,8 @@ export interface DecodeContext {
   threshold?: number;
   /** ... for a candidate the lexicon rejects (overriding the rules needs more confidence). */
   rejectedThreshold?: number;
+  /** ... for a cashtag the registry lacks: the lexicon rejects it for want of knowledge, not by a rule. */
+  unlistedThreshold?: number;
   /** ... for a tagged span outside every candidate written as a cashtag ($XYZ) or known by resolver/alias table. */
   newKnownThreshold?: number;
   /** ... for any other tagged span outside every candidate (a bare name the registry lacks). */
@@ -32,7 +34,7 @@ export interface DecodeContext {
 }
 
 /** Defaults chosen on the silver validation split (model/eval-val.ts). */
-export const DECODE_DEFAULTS = { threshold: 0.5, rejectedThreshold: 0.8, newKnownThreshold: 0.5, newOtherThreshold: 0.9 };
+export const DECODE_DEFAULTS = { threshold: 0.5, rejectedThreshold: 0.8, unlistedThreshold: 0.5, newKnownThreshold: 0.5, newOtherThreshold: 0.9 };
 
 export interface DecodedPost {
   coins: CoinHit[];
@@ -110,6 +112,7 @@ export function decodePost(
 ): DecodedPost {
   const threshold = ctx.threshold ?? DECODE_DEFAULTS.threshold;
   const rejectedThreshold = ctx.rejectedThreshold ?? DECODE_DEFAULTS.rejectedThreshold;
+  const unlistedThreshold = ctx.unlistedThreshold ?? DECODE_DEFAULTS.unlistedThreshold;
   const newKnown = ctx.newKnownThreshold ?? DECODE_DEFAULTS.newKnownThreshold;
   const newOther = ctx.newOtherThreshold ?? DECODE_DEFAULTS.newOtherThreshold;
   const T = norm.text.length;
@@ -128,7 +131,8 @@ export function decodePost(
     if (e <= s) continue;
     for (let t = s; t < e; t++) covered[t] = 1;
     const p = pCoin(probs, s, e);
-    if (p >= (cand.accepted ? threshold : rejectedThreshold)) add(cand.symbol, p, cand.ambiguity === 'unlisted', cand.start, cand.end);
+    const need = cand.accepted ? threshold : cand.ambiguity === 'unlisted' ? unlistedThreshold : rejectedThreshold;
+    if (p >= need) add(cand.symbol, p, cand.ambiguity === 'unlisted', cand.start, cand.end);
   }
 
   for (const [s0, e0] of bioSpans(probs, T)) {
