@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { normalize } from '../utils/normalize';
+import { readJsonl } from '../utils/eval/dataset';
 import { buildVocab, encodeChars, loadVocab } from '../utils/model/tokenizer';
 import { encodeFeatures, FEATURE_CHANNELS, LEXICON_CHANNELS, N_FEATURES } from '../utils/model/features';
 import { candidateTokens, labelGold, labelWeak, MASK } from './labels';
@@ -52,19 +53,6 @@ const Labeled = z.object({
 });
 const Annotation = Labeled.omit({ text: true });
 const PoolPost = z.object({ id: z.coerce.string(), text: z.string(), lang: z.string().optional() });
-
-function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
-  const out: T[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, n) => {
-      if (!line.trim()) return;
-      const r = schema.safeParse(JSON.parse(line));
-      if (!r.success) throw new Error(`${path}:${n + 1}: ${r.error.message}`);
-      out.push(r.data);
-    });
-  return out;
-}
 
 function fnv(s: string): number {
   let h = 0x811c9dc5;

@@ -52,7 +52,7 @@ describe.skipIf(!have)('local model golden vectors', () => {
     it.skipIf(!existsSync(resolve(MODEL, file)))(`onnxruntime-node logits match torch (${file})`, async () => {
       const ort = await import('onnxruntime-node');
       const session = await ort.InferenceSession.create(resolve(MODEL, file));
-      const tol = file.includes('quantized') ? 0.05 : 1e-3;
+      const quantized = file.includes('quantized');
       for (const c of golden.cases) {
         const T = c.ids.length;
         const out = await session.run({
@@ -64,7 +64,12 @@ describe.skipIf(!have)('local model golden vectors', () => {
         expect(got.length).toBe(want.length);
         let maxDiff = 0;
         want.forEach((w: number, i: number) => (maxDiff = Math.max(maxDiff, Math.abs(got[i]! - w))));
-        expect(maxDiff, c.text).toBeLessThan(tol);
+        // fp32 must reproduce torch; int8 weights may move a logit by up to 2% of the case's
+        // largest one, and must not change any token's tag.
+        const scale = Math.max(...want.map(Math.abs));
+        expect(maxDiff, c.text).toBeLessThan(quantized ? 0.02 * scale : 1e-3);
+        const tags = (xs: ArrayLike<number>) => Array.from({ length: T }, (_, t) => [0, 1, 2].reduce((m, k) => (xs[t * 3 + k]! > xs[t * 3 + m]! ? k : m), 0));
+        expect(tags(got), c.text).toEqual(tags(want));
       }
     });
   }
