@@ -18,7 +18,7 @@ import { findCandidates } from '../../utils/lexicon';
 import { normalize } from '../../utils/normalize';
 import { encodeChars, loadVocab } from '../../utils/model/tokenizer';
 import { encodeFeatures, N_FEATURES } from '../../utils/model/features';
-import { planBatches, planWindows } from '../../utils/model/batching';
+import { planBatches, windowInputs, type ModelInput } from '../../utils/model/batching';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const MODEL = resolve(ROOT, process.env.MODEL_DIR ?? 'public/model');
@@ -107,7 +107,7 @@ async function wasmInference(posts: PostInput[]) {
     const norm = normalize(p.text);
     return { ids: encodeChars(norm.text, vocab), feats: encodeFeatures(p.text, norm, findCandidates(p.text)) };
   });
-  const run = async (batch: { ids: Int32Array; feats: Uint8Array }[]) => {
+  const run = async (batch: ModelInput[]) => {
     const T = Math.max(...batch.map((b) => b.ids.length));
     const ids = new BigInt64Array(batch.length * T);
     const feats = new BigInt64Array(batch.length * T * N_FEATURES);
@@ -121,17 +121,13 @@ async function wasmInference(posts: PostInput[]) {
   const b1: number[] = [];
   for (const x of inputs) {
     const t = performance.now();
-    for (const s of planWindows([x.ids.length], maxLength)) await run([{ ids: x.ids.subarray(s.start, s.end), feats: x.feats.subarray(s.start * N_FEATURES, s.end * N_FEATURES) }]);
+    for (const s of windowInputs([x], maxLength)) await run([s]);
     b1.push(performance.now() - t);
   }
   // Batch 16 as the detector sends it: 16 posts, windowed and grouped by length.
   const b16: number[] = [];
   for (let i = 0; i + 16 <= inputs.length; i += 16) {
-    const posts16 = inputs.slice(i, i + 16);
-    const seqs = planWindows(posts16.map((x) => x.ids.length), maxLength).map((s) => {
-      const x = posts16[s.post]!;
-      return { ids: x.ids.subarray(s.start, s.end), feats: x.feats.subarray(s.start * N_FEATURES, s.end * N_FEATURES) };
-    });
+    const seqs = windowInputs(inputs.slice(i, i + 16), maxLength);
     const t = performance.now();
     for (const part of planBatches(seqs.map((s) => s.ids.length), 16)) await run(part.map((j) => seqs[j]!));
     b16.push((performance.now() - t) / 16);

@@ -19,7 +19,7 @@ import { normalize, type NormalizedText } from '../normalize';
 import { encodeFeatures, N_FEATURES } from '../model/features';
 import { encodeChars, loadVocab, type CharVocab } from '../model/tokenizer';
 import { decodePost, tagProbs } from '../model/decode';
-import { planBatches, planWindows } from '../model/batching';
+import { planBatches, windowInputs } from '../model/batching';
 
 export type LocalBackend = 'node' | 'wasm' | 'webgpu';
 
@@ -232,10 +232,7 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
       }
       return p;
     });
-    const seqs = planWindows(prepared.map((p) => p.ids?.length), W).map((s) => {
-      const p = prepared[s.post]!;
-      return { ...s, ids: p.ids!.subarray(s.start, s.end), feats: p.feats!.subarray(s.start * N_FEATURES, s.end * N_FEATURES) };
-    });
+    const seqs = windowInputs(prepared.map((p) => (p.ids ? { ids: p.ids, feats: p.feats! } : undefined)), W);
     const seqProbs: Float32Array[] = new Array(seqs.length);
     for (const part of planBatches(seqs.map((s) => s.ids.length), batchSize)) {
       const res = await runBatch(l, part.map((j) => seqs[j]!));

@@ -3,6 +3,8 @@
  * posts run as overlapping windows, and sequences are grouped by length so a batch
  * pays little for padding.
  */
+import { N_FEATURES } from './features';
+
 export interface SequenceSlice {
   post: number;
   start: number;
@@ -22,6 +24,19 @@ export function planWindows(lengths: (number | undefined)[], window: number): Se
     }
   });
   return seqs;
+}
+
+export interface ModelInput {
+  ids: Int32Array;
+  feats: Uint8Array;
+}
+
+/** planWindows over encoded posts, each window cut out of its post's ids and features. */
+export function windowInputs(inputs: (ModelInput | undefined)[], window: number): (SequenceSlice & ModelInput)[] {
+  return planWindows(inputs.map((x) => x?.ids.length), window).map((s) => {
+    const x = inputs[s.post]!;
+    return { ...s, ids: x.ids.subarray(s.start, s.end), feats: x.feats.subarray(s.start * N_FEATURES, s.end * N_FEATURES) };
+  });
 }
 
 /**
