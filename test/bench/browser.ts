@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { openModelPage } from '../support/model-page';
-import { sharedDataFile } from '../../utils/eval/shared-path';
+import { median, sampleSilverPosts } from './sample';
 import { FIXTURE_POSTS } from '../fixtures/x/posts';
 import type { PostInput } from '../../utils/detector';
 
@@ -20,16 +20,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const N = Number(process.env.BENCH_POSTS ?? 64);
 const N_GPU = Number(process.env.BENCH_GPU_POSTS ?? 16);
 
-function samplePosts(n: number): PostInput[] {
-  const silver = sharedDataFile('silver.jsonl');
-  const texts = silver
-    ? readFileSync(silver, 'utf8').trim().split('\n').map((l) => String(JSON.parse(l).text))
-    : FIXTURE_POSTS.map((p) => p.text);
-  const step = Math.max(1, Math.floor(texts.length / n));
-  return Array.from({ length: n }, (_, i) => ({ id: String(i), text: texts[(i * step) % texts.length]! }));
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const samplePosts = (n: number): PostInput[] =>
+  sampleSilverPosts(n) ?? Array.from({ length: n }, (_, i) => ({ id: String(i), text: FIXTURE_POSTS[i % FIXTURE_POSTS.length]!.text }));
 
 /** Deflated size of every file in a folder: what a .zip of the extension weighs, give or take headers. */
 function packedBytes(dir: string): { files: number; unpacked: number; packed: number } {

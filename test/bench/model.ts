@@ -12,7 +12,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalModelDetector } from '../../utils/engines/local-model';
-import { sharedDataFile } from '../../utils/eval/shared-path';
+import { median, sampleSilverPosts } from './sample';
 import type { PostInput } from '../../utils/detector';
 import { findCandidates } from '../../utils/lexicon';
 import { normalize } from '../../utils/normalize';
@@ -25,25 +25,12 @@ const MODEL = resolve(ROOT, process.env.MODEL_DIR ?? 'public/model');
 const N = Number(process.env.BENCH_POSTS ?? 160);
 
 function loadPosts(): { posts: PostInput[]; source: string } {
-  const silver = sharedDataFile('silver.jsonl');
-  if (silver) {
-    const rows = readFileSync(silver, 'utf8').trim().split('\n');
-    const step = Math.max(1, Math.floor(rows.length / N));
-    const posts = rows
-      .filter((_, i) => i % step === 0)
-      .slice(0, N)
-      .map((l, i) => ({ id: String(i), text: String(JSON.parse(l).text) }));
-    return { posts, source: 'silver sample' };
-  }
+  const silver = sampleSilverPosts(N);
+  if (silver) return { posts: silver, source: 'silver sample' };
   const golden = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/golden/golden.json'), 'utf8'));
   const texts: string[] = golden.cases.map((c: any) => c.text);
   return { posts: Array.from({ length: N }, (_, i) => ({ id: String(i), text: texts[i % texts.length]! })), source: 'golden texts' };
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? NaN;
-};
 
 async function main() {
   if (!existsSync(resolve(MODEL, 'config.json'))) {
