@@ -19,7 +19,7 @@ import { normalize, type NormalizedText } from '../normalize';
 import { encodeFeatures, N_FEATURES } from '../model/features';
 import { encodeChars, loadVocab, type CharVocab } from '../model/tokenizer';
 import { decodePost, tagProbs } from '../model/decode';
-import { planBatches, windowInputs } from '../model/batching';
+import { planBatches, windowInputs, type ModelInput } from '../model/batching';
 
 export type LocalBackend = 'node' | 'wasm' | 'webgpu';
 
@@ -136,9 +136,8 @@ interface Prepared {
   post: PostInput;
   norm: NormalizedText;
   candidates: Candidate[];
-  ids?: Int32Array;
-  feats?: Uint8Array;
-  probs?: Float32Array;
+  /** Char ids and features; absent when the post skips the model. */
+  input?: ModelInput;
 }
 
 export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalModelDetector {
@@ -227,12 +226,11 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
       const candidates = l.lexicon.findCandidates(post.text);
       const p: Prepared = { post, norm, candidates };
       if (norm.text.length > 0 && (!skipPlain || candidates.length > 0 || /[$#@]/.test(post.text))) {
-        p.ids = encodeChars(norm.text, l.vocab);
-        p.feats = encodeFeatures(post.text, norm, candidates);
+        p.input = { ids: encodeChars(norm.text, l.vocab), feats: encodeFeatures(post.text, norm, candidates) };
       }
       return p;
     });
-    const seqs = windowInputs(prepared.map((p) => (p.ids ? { ids: p.ids, feats: p.feats! } : undefined)), W);
+    const seqs = windowInputs(prepared.map((p) => p.input), W);
     const seqProbs: Float32Array[] = new Array(seqs.length);
     for (const part of planBatches(seqs.map((s) => s.ids.length), batchSize)) {
       const res = await runBatch(l, part.map((j) => seqs[j]!));
@@ -241,7 +239,7 @@ export function createLocalModelDetector(opts: LocalModelOptions = {}): LocalMod
     // Stitch windows: average probabilities where windows overlap.
     const sums = new Map<number, { probs: Float32Array; n: Uint16Array }>();
     seqs.forEach((s, j) => {
-      const T = prepared[s.post]!.ids!.length;
+      const T = prepared[s.post]!.input!.ids.length;
       let acc = sums.get(s.post);
       if (!acc) sums.set(s.post, (acc = { probs: new Float32Array(T * 3), n: new Uint16Array(T) }));
       const pr = seqProbs[j]!;
