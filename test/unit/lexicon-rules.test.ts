@@ -197,8 +197,33 @@ describe('adjudicator feedback: tokenizer', () => {
 });
 
 describe('adjudicator feedback: renames', () => {
-  it('EOS is A and UST is USTC today', () => {
-    expect(coins('$EOS and $UST both crashed')).toEqual(['A', 'USTC']);
+  it('UST is USTC and $tomo is VIC today; EOS stays EOS (silver and our annotations keep it), Vaulta is A', () => {
+    expect(coins('$EOS and $UST both crashed')).toEqual(['EOS', 'USTC']);
+    expect(coins('$tomo and $vet pumping')).toEqual(['VET', 'VIC']);
+    expect(coins('Vaulta staking is live, $A up 5%')).toEqual(['A']);
+  });
+});
+
+describe('annotation feedback: chain and venue names', () => {
+  it('Sonic the chain is S; $SONIC stays Sonic SVM', () => {
+    expect(coins('Sonic 生态的 defi 又开始了')).toEqual(['S']);
+    expect(coins('$SONIC listed today')).toEqual(['SONIC']);
+  });
+
+  it('hyper and HL are Hyperliquid; $HYPER stays Hyperlane', () => {
+    expect(coins('在hyper上开了多单')).toEqual(['HYPE']);
+    expect(coins('HL 的现货处理能力')).toEqual(['HYPE']);
+    expect(coins('$HYPER airdrop for Hyperlane users')).toEqual(['HYPER']);
+  });
+
+  it('$HIVE, $SOS and $META are the stocks; flip and yapper are words', () => {
+    expect(coins('$HIVE $SOS $META all green today')).toEqual([]);
+    expect(coins('time to flip the script, the yapper era is over for $ETH')).toEqual(['ETH']);
+  });
+
+  it('GMT the time zone is not the STEPN token', () => {
+    expect(coins('AMA at 2:30 PM (GMT+8) with $BTC miners')).toEqual(['BTC']);
+    expect(coins('$GMT and stepn are back')).toEqual(['GMT']);
   });
 });
 
@@ -320,9 +345,11 @@ describe('adjudicator feedback: ordinary words and the Terra collapse', () => {
     expect(coins('在B站看了《凡人修仙传》之后')).toEqual([]);
   });
 
-  it('the 2022 Luna collapse is LUNC', () => {
+  it('LUNA is the old Terra coin (LUNC) unless the relaunched chain is named', () => {
     expect(coins('经历过luna暴雷的都知道')).toEqual(['LUNC']);
+    expect(coins('$dot $luna $ada $vet to the moon')).toEqual(['ADA', 'DOT', 'LUNC', 'VET']);
     expect(coins('$LUNA staking is live on the new chain')).toEqual(['LUNA']);
+    expect(coins('LUNA 2.0 airdrop snapshot for $LUNA holders')).toEqual(['LUNA']);
   });
 });
 
