@@ -52,6 +52,8 @@ export interface LexiconIndex {
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 export const isCjkChar = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+/** A Latin letter or digit of normalized (lower-cased) text; false for NaN (out of range). */
+export const isLatinAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 function better(a: Entry | undefined, b: Entry): boolean {
   if (!a) return true;

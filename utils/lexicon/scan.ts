@@ -5,7 +5,7 @@
  * It decides nothing; rules.ts does.
  */
 import type { MatchKind } from './candidate';
-import { type Entry, type LexiconIndex, type TrieNode, isCjkChar } from './lexicon-index';
+import { type Entry, type LexiconIndex, type TrieNode, isCjkChar, isLatinAlnum } from './lexicon-index';
 
 export type Listing = 'asset' | 'known' | 'stock' | 'unlisted';
 
@@ -21,7 +21,6 @@ export interface RawMatch {
   upper?: boolean;
 }
 
-const isLatinAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isTagChar = (c: number) => isLatinAlnum(c) || c === 95 || isCjkChar(c);
 

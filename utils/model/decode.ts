@@ -9,6 +9,7 @@
  *    (Latin upper-cased without spaces, Chinese kept as written) and are marked `unlisted`.
  */
 import type { Candidate } from '../lexicon/candidate';
+import { isLatinAlnum } from '../lexicon/lexicon-index';
 import type { CoinHit, Span } from '../detector';
 import { toOriginalSpan, type NormalizedText } from '../normalize';
 import { tokenRange } from './features';
@@ -62,7 +63,6 @@ export function tagProbs(logits: Float32Array | number[], T: number, offset = 0)
 }
 
 const LATIN_WORD = /^[a-z0-9][a-z0-9 ._-]*$/i;
-const isLatinAlnum = (ch: string | undefined) => ch !== undefined && /[a-z0-9]/i.test(ch);
 const HAS_LETTER = /[\p{L}]/u;
 
 /** Symbol for a span the registry does not know, per LABELING.md. */
@@ -146,7 +146,7 @@ export function decodePost(
     while (e > s && /[\s,.:;!?()'"，。：；！？、]/.test(norm.text[e - 1]!)) e--;
     if (e - s < 2) continue;
     // A name or ticker is a whole Latin word: a span cut out of a longer word is noise.
-    if (isLatinAlnum(norm.text[s - 1]) || isLatinAlnum(norm.text[e])) continue;
+    if (isLatinAlnum(norm.text.charCodeAt(s - 1)) || isLatinAlnum(norm.text.charCodeAt(e))) continue;
     const p = pCoin(probs, s, e);
     if (p < Math.min(newKnown, newOther)) continue;
     const [os, oe] = toOriginalSpan(norm, s, e);
