@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../utils/normalize';
-import { bioSpans, decodePost, fallbackSymbol, tagProbs } from '../../utils/model/decode';
+import { bioSpans, decodePost, newCashtagSymbol, tagProbs } from '../../utils/model/decode';
 import type { Candidate } from '../../utils/lexicon/candidate';
 
 /** Probabilities that tag normalized tokens [s, e) as one span (B then I) and everything else O. */
@@ -82,17 +82,15 @@ describe('decode', () => {
     expect(out.coins.map((c) => [c.symbol, c.unlisted])).toEqual([['ZORB', true]]);
   });
 
-  it('names coins the registry lacks: resolver, alias table, then cashtag / name rules', () => {
-    const text = 'aped $zorb and Padre, also 大聪明 and Solana';
+  it('names coins the registry lacks: resolver, alias table, else only a cashtag becomes a new coin', () => {
+    const text = 'aped $zorb and Padre, also 大聪明, @zorbfinance, #ZorbArmy and Solana';
     const norm = normalize(text);
-    const at = (s: string): [number, number] => [text.indexOf(s), text.indexOf(s) + s.length];
-    const p = probsFor(norm.text.length, [at('$zorb'), at('Padre'), [...at('大聪明'), 0.97], at('Solana')]);
-    const out = decodePost(text, norm, p, [], ctx({ solana: 'SOL' }));
+    const at = (s: string): [number, number, number] => [text.indexOf(s), text.indexOf(s) + s.length, 0.99];
+    const tagged = ['$zorb', 'Padre', '大聪明', '@zorbfinance', '#ZorbArmy', 'Solana'].map(at);
+    const out = decodePost(text, norm, probsFor(norm.text.length, tagged), [], ctx({ solana: 'SOL' }));
     const bySym = Object.fromEntries(out.coins.map((c) => [c.symbol, c.unlisted]));
-    expect(bySym).toEqual({ ZORB: true, PADRE: false, 大聪明: true, SOL: false });
-    // A bare unknown name needs more confidence than a cashtag or a known alias.
-    const weak = decodePost(text, norm, probsFor(norm.text.length, [at('$zorb'), at('大聪明')]), [], ctx());
-    expect(weak.coins.map((c) => c.symbol)).toEqual(['ZORB']);
+    // An unknown name, @handle or #hashtag does not tell the ticker: no guessed symbol.
+    expect(bySym).toEqual({ ZORB: true, PADRE: false, SOL: false });
     expect(out.spans.find((s) => s.symbol === 'ZORB')!.text).toBe('$zorb');
   });
 
@@ -113,13 +111,12 @@ describe('decode', () => {
     expect(out.spans[0]?.text).toBe('$Ｗ\u200bＩＦ');
   });
 
-  it('fallback symbols follow LABELING.md', () => {
-    expect(fallbackSymbol('$sol')).toBe('SOL');
-    expect(fallbackSymbol('Used Car')).toBe('USEDCAR');
-    expect(fallbackSymbol('$币安Holder')).toBe('币安HOLDER');
-    expect(fallbackSymbol('$100')).toBeUndefined();
-    expect(fallbackSymbol('MMT 的价格')).toBeUndefined();
-    expect(fallbackSymbol('这个币的价格来计算')).toBeUndefined();
-    expect(fallbackSymbol('客服小何')).toBe('客服小何');
+  it('new cashtag symbols follow LABELING.md', () => {
+    expect(newCashtagSymbol('$sol')).toBe('SOL');
+    expect(newCashtagSymbol('$币安Holder')).toBe('币安HOLDER');
+    expect(newCashtagSymbol('$客服小何')).toBe('客服小何');
+    expect(newCashtagSymbol('$100')).toBeUndefined();
+    expect(newCashtagSymbol('$MMT 的价格')).toBeUndefined();
+    expect(newCashtagSymbol('$这个币的价格来计算')).toBeUndefined();
   });
 });

@@ -48,7 +48,7 @@ export interface LocalModelOptions {
   windowSize?: number;
   skipPlain?: boolean;
   /** Decode thresholds on mean P(coin) (utils/model/decode.ts DECODE_DEFAULTS). */
-  decode?: { threshold?: number; rejectedThreshold?: number; newKnownThreshold?: number; newOtherThreshold?: number };
+  decode?: { threshold?: number; rejectedThreshold?: number; unlistedThreshold?: number; newKnownThreshold?: number };
 }
 
 export interface LocalModelStatus {
