@@ -23,6 +23,7 @@ import { candidateTokens, labelGold, labelWeak, MASK } from './labels';
 import { loadLexicon } from './candidates';
 import { makeSynth, mulberry32 } from './synth';
 import { sharedDir } from '../utils/eval/shared-path';
+import { registry } from '../utils/registry/index';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = sharedDir();
@@ -137,6 +138,15 @@ async function main() {
     const p = poolById.get(a.id);
     if (p && !isDev(p)) annotations.push({ ...a, text: p.text });
   }
+  // Labels follow the registry's renames (an annotator's SAFEMOON is today's SFM), as the lexicon does.
+  const renamed = (sym: string) => registry.renames?.[sym] ?? sym;
+  const followRenames = <T extends z.infer<typeof Labeled>>(p: T): T => ({
+    ...p,
+    coins: [...new Set(p.coins.map(renamed))],
+    mentions: p.mentions.map(([surface, sym]) => [surface, renamed(sym)] as [string, string]),
+  });
+  silver = silver.map(followRenames);
+  for (let i = 0; i < annotations.length; i++) annotations[i] = followRenames(annotations[i]!);
   const usedIds = new Set([...silver.map((s) => s.id), ...annotations.map((a) => a.id)]);
 
   const isVal = (id: string) => fnv(id) % 10 === 0;

@@ -402,3 +402,19 @@ describe('adjudicator feedback: idioms and products (2)', () => {
     expect(coins('Mastering the Multiply Tab on Jupiter Lend')).toEqual([]);
   });
 });
+
+describe('names and renames from our pool annotations (round 6)', () => {
+  it('SafeMoon takes its V2 ticker SFM, hashtags included', () => {
+    expect(coins('#safemoon to the moon, holding $SAFEMOON')).toEqual(['SFM']);
+  });
+
+  it('project names whose ticker differs map to the ticker', () => {
+    expect(coins('Bubblemaps flagged the cluster')).toEqual(['BMT']);
+    expect(coins('notcoin holders got the drop')).toEqual(['NOT']);
+    expect(coins('farming on Initia and Aerodrome')).toEqual(['AERO', 'INIT']);
+  });
+
+  it('wrapped and staked tickers written bare are the tokens', () => {
+    expect(coins('bridged cbBTC and tBTC into the vault, paid in wbnb')).toEqual(['CBBTC', 'TBTC', 'WBNB']);
+  });
+});
