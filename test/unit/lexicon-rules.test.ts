@@ -414,6 +414,12 @@ describe('names and renames from our pool annotations (round 6)', () => {
     expect(coins('farming on Initia and Aerodrome')).toEqual(['AERO', 'INIT']);
   });
 
+  it('protocol names whose ticker differs; a curated ticker that is a word stays cashtag-only', () => {
+    expect(coins('restaked on StakeStone, LP on Velodrome')).toEqual(['STO', 'VELO']);
+    expect(coins('swapped on Thena, the pool is deep')).toEqual(['THE']);
+    expect(coins('the market is wet today')).toEqual([]);
+  });
+
   it('wrapped and staked tickers written bare are the tokens', () => {
     expect(coins('bridged cbBTC and tBTC into the vault, paid in wbnb')).toEqual(['CBBTC', 'TBTC', 'WBNB']);
   });
