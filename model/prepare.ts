@@ -133,20 +133,19 @@ async function main() {
     if (!same) silverFixed++;
     return { ...p, coins: a.coins, mentions: a.mentions, unsure: a.unsure ?? p.unsure };
   });
-  const annotations: z.infer<typeof Labeled>[] = [];
-  for (const a of annById.values()) {
-    const p = poolById.get(a.id);
-    if (p && !isDev(p)) annotations.push({ ...a, text: p.text });
-  }
   // Labels follow the registry's renames (an annotator's SAFEMOON is today's SFM), as the lexicon does.
   const renamed = (sym: string) => registry.renames?.[sym] ?? sym;
-  const followRenames = <T extends z.infer<typeof Labeled>>(p: T): T => ({
+  const followRenames = (p: z.infer<typeof Labeled>): z.infer<typeof Labeled> => ({
     ...p,
     coins: [...new Set(p.coins.map(renamed))],
     mentions: p.mentions.map(([surface, sym]) => [surface, renamed(sym)] as [string, string]),
   });
   silver = silver.map(followRenames);
-  for (let i = 0; i < annotations.length; i++) annotations[i] = followRenames(annotations[i]!);
+  const annotations: z.infer<typeof Labeled>[] = [];
+  for (const a of annById.values()) {
+    const p = poolById.get(a.id);
+    if (p && !isDev(p)) annotations.push(followRenames({ ...a, text: p.text }));
+  }
   const usedIds = new Set([...silver.map((s) => s.id), ...annotations.map((a) => a.id)]);
 
   const isVal = (id: string) => fnv(id) % 10 === 0;
